@@ -1,0 +1,11 @@
+"""Marketplace messaging policy: check a seller's message, triage a buyer's.
+
+    >>> import policy
+    >>> findings = policy.check("Leave a 5-star review and get a $10 gift card!")
+    >>> any(f.blocks for f in findings)
+    True
+"""
+from .finding import CATEGORIES, SEVERITIES, Finding
+from .engine import Policy, PolicyError, check, load_policy
+
+__all__ = ["CATEGORIES", "SEVERITIES", "Finding", "Policy", "PolicyError", "check", "load_policy"]

@@ -1,0 +1,112 @@
+"""A matching view of a message that sees through disguises, mapped back to the original.
+
+Rules match against `Normalized.text`; `Normalized.span()` turns a match back
+into code-point offsets of the text as submitted, so highlights land on what
+the seller actually typed. The view is lower-case, NFKC-folded (full-width
+letters, ligatures), with look-alike letters from other scripts replaced by
+Latin ones, accents and invisible characters removed, every space-like
+character turned into a plain space, and letters spelled out with spaces or
+dots ("f r e e", "s.t.a.r") joined up.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Cyrillic and Greek letters that render like Latin ones (lower-case after casefold).
+_CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "к": "k", "м": "m", "н": "h",
+    "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i",
+    "ї": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g",
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i",
+    "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r",
+    "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j",
+    "ı": "i", "ℓ": "l", "ø": "o", "ð": "d", "ł": "l", "đ": "d", "ħ": "h",
+}
+# Format characters that hide inside words: zero-width space/joiners, word joiner, BOM, soft hyphen.
+_INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc"}
+_KEEP_CONTROL = {"\n", "\t"}
+
+# Three or more single letters/digits separated by one space, dot, dash, underscore or asterisk
+# ("f r e e", "s.t.a.r.s", "r-e-v-i-e-w"); the separators are dropped.
+_SPELLED_OUT = regex.compile(r"(?<!\w)(?:\p{L}[ .\-_*]){2,}\p{L}(?!\w)")
+_ONE_LETTER_WORDS = ("a", "i")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The matching view and, for each of its characters, the original index."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) for the view's [start, end)."""
+        if end <= start:
+            o = self.origin[start]
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _KEEP_CONTROL:
+        return ch
+    if ch == "\r":
+        return ""
+    cat = unicodedata.category(ch)
+    if cat in _INVISIBLE_CATEGORIES:
+        return ""
+    if cat == "Zs" or cat == "Zl" or cat == "Zp":
+        return "\n" if cat in ("Zl", "Zp") else " "
+    out = []
+    for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
+        if unicodedata.category(c) in ("Mn", "Me"):
+            continue
+        for lc in c.casefold():
+            out.append(_CONFUSABLES.get(lc, lc))
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _fold_cached(ch: str) -> str:
+    return _fold_char(ch)
+
+
+def normalize(text: str) -> Normalized:
+    """Build the matching view of `text`. Linear in the length of the text."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            if ch == "\r":
+                continue
+            folded = ch.lower() if ch.isalpha() else ch
+            if folded < " " and folded not in _KEEP_CONTROL:
+                continue
+        else:
+            folded = _fold_cached(ch)
+        for c in folded:
+            chars.append(c)
+            origin.append(i)
+    view = "".join(chars)
+    # Join letters spelled out with separators.
+    if _SPELLED_OUT.search(view):
+        keep = [True] * len(view)
+        for m in _SPELLED_OUT.finditer(view):
+            first = m.start() + 1
+            # "a f r e e gift": the article stays a word of its own.
+            if view[m.start()] in _ONE_LETTER_WORDS and m.end() - m.start() >= 7:
+                first += 2
+            for j in range(first, m.end(), 2):
+                keep[j] = False
+        chars = [c for c, k in zip(view, keep) if k]
+        origin = [o for o, k in zip(origin, keep) if k]
+        view = "".join(chars)
+    origin.append(len(text))
+    return Normalized(text, view, tuple(origin))
