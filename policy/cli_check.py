@@ -1,0 +1,287 @@
+"""`python -m policy check`: lint seller messages from files, standard input or JSON Lines.
+
+Exit status: 0 nothing blocks, 1 something blocks, 2 bad usage or unreadable input.
+All input is read and validated before anything is checked, so a bad file or line
+stops the run with a message naming it instead of leaving a half-written report.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime
+import json
+import sys
+from dataclasses import dataclass
+
+from . import PolicyError, check, load_policy
+
+PROG = "python -m policy check"
+STDIN_NAME = "<stdin>"
+CONTEXT_DATE_KEYS = ("delivered_on", "delivered_latest", "today", "previous_request_on")
+EXCERPT_WIDTH = 80
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable input: reported on stderr, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to check: where it came from and its text as submitted."""
+
+    label: str            # file path, "<stdin>", or the JSONL id
+    text: str
+    id: object = None     # JSONL only
+    template: str | None = None
+    context: dict | None = None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Check seller-to-buyer messages against the marketplace's messaging rules.",
+        epilog="Exit status: 0 nothing blocks, 1 something blocks, 2 bad usage or unreadable input.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help='message files (UTF-8); standard input when none or "-"')
+    parser.add_argument("--marketplace", default="amazon", help="marketplace rules (default: amazon)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output for FILE input (default: text); --jsonl always writes JSON Lines")
+    parser.add_argument("--template", metavar="ID", help="id of the approved template the message uses")
+    parser.add_argument("--context", metavar="JSON",
+                        help='check context as a JSON object, e.g. \'{"order_id": "112-1234567-1234567", '
+                             '"delivered_on": "2026-11-02", "today": "2026-11-20"}\'')
+    parser.add_argument("--jsonl", metavar="FILE|-",
+                        help='read JSON Lines of {"id": ..., "text": ...} (optional per line: "template", '
+                             '"context") and write one {"id", "ok", "findings"} line per input')
+    return parser
+
+
+# ---------------------------------------------------------------- input
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise UsageError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from None
+    # A byte-order mark is not part of the message; editors do not count it as a column either.
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_stdin() -> str:
+    stream = sys.stdin
+    if stream is None:
+        raise UsageError(f"{STDIN_NAME}: standard input is closed")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return _decode(buffer.read(), STDIN_NAME)
+    return stream.read()
+
+
+def _read_file(path: str) -> str:
+    """The file's text exactly as written (no newline translation), so offsets match the file."""
+    if path == "-":
+        return _read_stdin()
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise UsageError(f"{path}: cannot read: {e.strerror or e}") from None
+    return _decode(data, path)
+
+
+def parse_context(raw: str | None, where: str = "--context") -> dict | None:
+    """A check context from JSON: an object whose date fields are ISO dates."""
+    if raw is None:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError as e:
+        raise UsageError(f"{where}: not valid JSON: {e}") from None
+    return validate_context(value, where)
+
+
+def validate_context(value: object, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: the context must be a JSON object")
+    for key in CONTEXT_DATE_KEYS:
+        if value.get(key) is None:
+            continue
+        if not isinstance(value[key], str):
+            raise UsageError(f"{where}: {key} must be an ISO date string (YYYY-MM-DD)")
+        try:
+            datetime.date.fromisoformat(value[key])
+        except ValueError:
+            raise UsageError(f"{where}: {key} is not an ISO date (YYYY-MM-DD): {value[key]!r}") from None
+    if value.get("order_id") is not None and not isinstance(value["order_id"], str):
+        raise UsageError(f"{where}: order_id must be a string")
+    return value
+
+
+def read_jsonl(path: str, template: str | None, context: dict | None) -> list[Message]:
+    """Every line of a JSON Lines file as a Message; the first bad line names file and line."""
+    name = STDIN_NAME if path == "-" else path
+    messages = []
+    # Split on \n only: str.splitlines() would also split inside JSON strings at U+2028 and friends.
+    for number, line in enumerate(_read_file(path).split("\n"), 1):
+        line = line.removesuffix("\r")
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            row = json.loads(line)
+        except ValueError as e:
+            raise UsageError(f"{where}: not valid JSON: {e}") from None
+        if not isinstance(row, dict):
+            raise UsageError(f'{where}: expected a JSON object with a "text" field')
+        if "text" not in row:
+            raise UsageError(f'{where}: missing "text"')
+        if not isinstance(row["text"], str):
+            raise UsageError(f'{where}: "text" must be a string')
+        row_template = row.get("template", template)
+        if row_template is not None and not isinstance(row_template, str):
+            raise UsageError(f'{where}: "template" must be a string')
+        row_context = context
+        if row.get("context") is not None:
+            row_context = validate_context(row["context"], f'{where}: "context"')
+        messages.append(Message(label=where, text=row["text"], id=row.get("id"),
+                                template=row_template, context=row_context))
+    return messages
+
+
+# ---------------------------------------------------------------- output
+
+class LineIndex:
+    """1-based line and column of a code-point offset; \\n, \\r\\n and a lone \\r each end a line."""
+
+    def __init__(self, text: str):
+        starts = [0]
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+                starts.append(i + 1)
+            elif ch in "\r\n":
+                starts.append(i + 1)
+            i += 1
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def _one_line(text: str, width: int = EXCERPT_WIDTH) -> str:
+    """An excerpt on one terminal line: line breaks and tabs shown as escapes, long ones shortened."""
+    flat = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def finding_with_position(finding, index: LineIndex) -> dict:
+    data = finding.to_dict()
+    data["line"], data["column"] = index.position(finding.start)
+    return data
+
+
+def format_text(label: str, text: str, findings: list) -> list[str]:
+    index = LineIndex(text)
+    lines = []
+    for f in findings:
+        line, column = index.position(f.start)
+        lines.append(f"{label}:{line}:{column}: {f.severity}: {f.message} [{f.rule}] ({f.category})")
+        lines.append(f"    {_one_line(f.excerpt or text[f.start:f.end])}")
+        if f.suggestions:
+            lines.append(f"    suggestion: {f.suggestions[0]}")
+        elif f.replacements:
+            lines.append(f"    suggestion: replace with {f.replacements[0]!r}")
+    return lines
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+# ---------------------------------------------------------------- main
+
+def _check(message: Message, marketplace: str) -> list:
+    return check(message.text, marketplace=marketplace, template=message.template,
+                 context=message.context)
+
+
+def _blocks(findings: list) -> bool:
+    return any(f.severity == "block" for f in findings)
+
+
+def run_files(paths: list[str], args, context: dict | None, out) -> int:
+    messages = [Message(label=STDIN_NAME if p == "-" else p, text=_read_file(p),
+                        template=args.template, context=context) for p in paths]
+    results = [(m, _check(m, args.marketplace)) for m in messages]
+    if args.format == "json":
+        files = []
+        for m, findings in results:
+            index = LineIndex(m.text)
+            files.append({"path": m.label, "ok": not _blocks(findings),
+                          "findings": [finding_with_position(f, index) for f in findings]})
+        doc = {"files": files, "ok": all(f["ok"] for f in files)}
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for m, findings in results:
+            for line in format_text(m.label, m.text, findings):
+                out.write(line + "\n")
+        blocking = sum(f.severity == "block" for _, fs in results for f in fs)
+        warnings = sum(f.severity != "block" for _, fs in results for f in fs)
+        out.write(f"{_plural(len(results), 'file')}, {blocking} blocking, "
+                  f"{_plural(warnings, 'warning')}\n")
+    return 1 if any(_blocks(fs) for _, fs in results) else 0
+
+
+def run_jsonl(path: str, args, context: dict | None, out) -> int:
+    messages = read_jsonl(path, args.template, context)
+    for m in messages:
+        if m.template is not None:
+            _require_template(args.marketplace, m.template, m.label)
+    any_block = False
+    for m in messages:
+        findings = _check(m, args.marketplace)
+        ok = not _blocks(findings)
+        any_block |= not ok
+        out.write(json.dumps({"id": m.id, "ok": ok, "findings": [f.to_dict() for f in findings]},
+                             ensure_ascii=False) + "\n")
+    return 1 if any_block else 0
+
+
+def _require_template(marketplace: str, template: str, where: str) -> None:
+    templates = load_policy(marketplace).templates
+    if template not in templates:
+        known = ", ".join(sorted(templates)) or "none"
+        raise UsageError(f"{where}: unknown template {template!r} for {marketplace} (known: {known})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as e:  # argparse has printed the usage and the problem
+        return e.code if isinstance(e.code, int) else 2
+    out = sys.stdout
+    try:
+        if args.jsonl is not None and args.files:
+            raise UsageError("give either --jsonl or FILE arguments, not both")
+        context = parse_context(args.context)
+        load_policy(args.marketplace)
+        if args.template is not None:
+            _require_template(args.marketplace, args.template, "--template")
+        if args.jsonl is not None:
+            return run_jsonl(args.jsonl, args, context, out)
+        return run_files(args.files or ["-"], args, context, out)
+    except UsageError as e:
+        sys.stderr.write(f"{PROG}: error: {e}\n")
+        return 2
+    except PolicyError as e:
+        sys.stderr.write(f"{PROG}: error: the {args.marketplace} policy cannot be loaded: {e}\n")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
