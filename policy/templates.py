@@ -1,0 +1,403 @@
+"""Approved fill-in message templates: loaded from a marketplace's templates.toml.
+
+Templates are data so that a policy owner can add one without touching code;
+this module reads them, refuses a malformed file at start (PolicyError naming
+file, template and problem), and fills a template in.
+
+Body syntax (also documented in the header of policy/amazon/templates.toml):
+
+- ``{name}`` is replaced by the value of the field ``name``.
+- ``[[ ... ]]`` is an optional segment: it is kept only when every field
+  placeholder inside it has a non-empty value, and disappears whole otherwise.
+  ``Hello[[ {buyer_name}]],`` renders "Hello Sam," or "Hello,".
+  Segments do not nest and must contain at least one placeholder. A field that
+  is not required may only appear inside an optional segment, so an empty
+  optional value can never leave a dangling "Hello ,".
+- No other braces or double brackets are allowed in a body.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import PolicyError
+
+KINDS = ("proactive", "reply", "review_request")
+FIELD_TYPES = ("text", "order_id", "date", "textarea", "select", "number")
+
+ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
+DEFAULT_PATTERNS = {
+    "order_id": ORDER_ID_PATTERN,
+    "date": r"^\d{4}-\d{2}-\d{2}$",
+    "number": r"^\d+$",
+}
+
+# Text length limit per message type (SP-API Messaging model; see
+# shared/policy-facts.md). Types whose text the API does not limit use 2000,
+# the limit of the other text types. "buyerSellerMessaging" is a proactive
+# message sent from Seller Central's Contact Buyer page for a permitted reason
+# that has no dedicated SP-API operation (product instructions, a return question).
+MESSAGE_TYPE_LIMITS = {
+    "confirmCustomizationDetails": 800,
+    "createConfirmDeliveryDetails": 2000,
+    "createLegalDisclosure": 2000,
+    "createConfirmOrderDetails": 2000,
+    "createConfirmServiceDetails": 2000,
+    "CreateWarranty": 2000,
+    "createDigitalAccessKey": 400,
+    "createUnexpectedProblem": 2000,
+    "sendInvoice": 2000,
+    "buyerSellerMessaging": 2000,
+    "productReviewAndSellerFeedbackSolicitation": 2000,
+    "reply": 2000,
+}
+KIND_OF_MESSAGE_TYPE = {"reply": "reply", "productReviewAndSellerFeedbackSolicitation": "review_request"}
+
+TEMPLATE_KEYS = {"id", "title", "group", "when", "kind", "message_type", "max_length", "body", "field"}
+REQUIRED_TEMPLATE_KEYS = TEMPLATE_KEYS - {"field"}
+FIELD_KEYS = {"name", "label", "type", "required", "pattern", "example", "help", "choices", "context_only"}
+REQUIRED_FIELD_KEYS = {"name", "label", "type"}
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# One token of a body: an optional-segment bracket, a placeholder, a stray brace, or plain text.
+_TOKEN_RE = re.compile(r"\[\[|\]\]|\{([a-z][a-z0-9_]*)\}|[{}]|[^{}\[\]]+|[\[\]]")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One blank of a template, with what the composer's form needs to ask for it."""
+
+    name: str
+    label: str
+    type: str
+    required: bool = True
+    pattern: str | None = None
+    example: str = ""
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    context_only: bool = False  # feeds the check context (e.g. delivered_on), not the text
+
+    def problem(self, value: str) -> str | None:
+        """Why `value` is not acceptable for this field, or None."""
+        value = (value or "").strip()
+        if not value:
+            return f"{self.label} is required" if self.required else None
+        if self.pattern and not re.search(self.pattern, value):
+            return f"{self.label} does not have the expected format"
+        if self.choices and value not in self.choices:
+            return f"{self.label} must be one of the listed choices"
+        return None
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "label": self.label, "type": self.type,
+            "required": self.required, "pattern": self.pattern, "example": self.example,
+            "help": self.help, "choices": list(self.choices), "context_only": self.context_only,
+        }
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A run of the body: literal text, or an optional group of parts."""
+
+    parts: tuple  # of str (literal) and ("field", name) tuples
+    optional: bool
+
+
+@dataclass(frozen=True)
+class Template:
+    """An approved message with blanks; `render` fills them in."""
+
+    id: str
+    title: str
+    group: str
+    when: str
+    kind: str
+    message_type: str
+    max_length: int
+    body: str
+    fields: tuple[Field, ...]
+    _segments: tuple[_Segment, ...] = field(default=(), repr=False, compare=False)
+
+    def get_field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def example_values(self) -> dict[str, str]:
+        """Each field's example value (empty for an optional field without one)."""
+        return {f.name: f.example for f in self.fields}
+
+    def problems(self, values: dict[str, str]) -> dict[str, str]:
+        """Field name -> why its value is not acceptable, for the fields that have a problem."""
+        found = {}
+        for f in self.fields:
+            why = f.problem(values.get(f.name, ""))
+            if why:
+                found[f.name] = why
+        return found
+
+    def render(self, values: dict[str, str], partial: bool = False) -> str:
+        """The message text with `values` filled in.
+
+        A required field without a value raises ValueError naming it, unless
+        `partial` is true (a live preview): then its `{name}` stays visible.
+        """
+        clean = {f.name: _clean_value(values.get(f.name, ""), f.type) for f in self.fields}
+        missing = [f.name for f in self.fields
+                   if f.required and not f.context_only and not clean[f.name]]
+        if missing and not partial:
+            raise ValueError(f"template {self.id!r}: missing value for {', '.join(missing)}")
+        out: list[str] = []
+        dropped = False
+        for segment in self._segments:
+            names = [p[1] for p in segment.parts if isinstance(p, tuple)]
+            if segment.optional and not all(clean[n] for n in names):
+                dropped = True
+                continue
+            for part in segment.parts:
+                text = (clean[part[1]] or "{" + part[1] + "}") if isinstance(part, tuple) else part
+                if dropped:
+                    text = _merge_breaks(out, text)
+                    dropped = False
+                out.append(text)
+        return "".join(out).strip()
+
+    def to_dict(self) -> dict:
+        """The JSON shape served by GET /api/templates."""
+        return {
+            "id": self.id, "title": self.title, "group": self.group, "when": self.when,
+            "kind": self.kind, "message_type": self.message_type,
+            "max_length": self.max_length, "body": self.body,
+            "fields": [f.to_dict() for f in self.fields],
+            "segments": [
+                {"optional": seg.optional,
+                 "parts": [{"field": p[1]} if isinstance(p, tuple) else {"text": p} for p in seg.parts]}
+                for seg in self._segments
+            ],
+            "example_text": self.render(self.example_values()),
+        }
+
+
+def _merge_breaks(out: list[str], text: str) -> str:
+    """After a dropped segment, merge the line breaks on both sides into the larger run.
+
+    A segment written as its own paragraph then disappears without leaving an
+    empty paragraph (three or more line breaks in a row) behind.
+    """
+    before = "".join(out)
+    trailing = len(before) - len(before.rstrip("\n"))
+    stripped = text.lstrip("\n")
+    leading = len(text) - len(stripped)
+    return "\n" * max(0, max(trailing, leading) - trailing) + stripped
+
+
+def _clean_value(value, field_type: str) -> str:
+    """A value as it goes into the text: trimmed; single-line types kept on one line."""
+    text = str(value if value is not None else "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if field_type != "textarea":
+        text = " ".join(text.split())
+    return text
+
+
+def groups(templates: dict[str, Template]) -> list[tuple[str, list[Template]]]:
+    """Templates grouped by purpose heading, headings and templates in file order."""
+    ordered: dict[str, list[Template]] = {}
+    for template in templates.values():
+        ordered.setdefault(template.group, []).append(template)
+    return list(ordered.items())
+
+
+def load_templates(path) -> dict[str, Template]:
+    """Read and validate a templates.toml; id -> Template in file order."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read templates file: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{path}: not valid TOML: {exc}") from exc
+
+    unknown = set(data) - {"template", "fields"}
+    if unknown:
+        raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))}")
+    shared = data.get("fields", {})
+    if not isinstance(shared, dict):
+        raise PolicyError(f"{path}: [fields] must be a table of shared field definitions")
+    raw_templates = data.get("template")
+    if not isinstance(raw_templates, list) or not raw_templates:
+        raise PolicyError(f"{path}: no [[template]] entries")
+
+    templates: dict[str, Template] = {}
+    for index, raw in enumerate(raw_templates, start=1):
+        template_id = raw.get("id") if isinstance(raw.get("id"), str) else f"#{index}"
+
+        def fail(problem: str, _id=template_id) -> PolicyError:
+            return PolicyError(f"{path}: template {_id!r}: {problem}")
+
+        template = _build_template(raw, shared, fail)
+        if template.id in templates:
+            raise fail("duplicate id (already used by an earlier template)")
+        templates[template.id] = template
+    return templates
+
+
+def _build_template(raw: dict, shared: dict, fail) -> Template:
+    missing = sorted(REQUIRED_TEMPLATE_KEYS - set(raw))
+    if missing:
+        raise fail(f"missing required key(s) {', '.join(missing)}")
+    unknown = sorted(set(raw) - TEMPLATE_KEYS)
+    if unknown:
+        raise fail(f"unknown key(s) {', '.join(unknown)}")
+    for key in ("id", "title", "group", "when", "kind", "message_type", "body"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise fail(f"{key} must be a non-empty string")
+    if not _ID_RE.match(raw["id"]):
+        raise fail("id must be kebab-case (lower-case letters, digits and single hyphens)")
+    if "\n" in raw["when"].strip():
+        raise fail("when must be one line")
+    kind, message_type = raw["kind"], raw["message_type"]
+    if kind not in KINDS:
+        raise fail(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    if message_type not in MESSAGE_TYPE_LIMITS:
+        raise fail(f"unknown message_type {message_type!r}")
+    if KIND_OF_MESSAGE_TYPE.get(message_type, "proactive") != kind:
+        raise fail(f"kind {kind!r} does not go with message_type {message_type!r}")
+    max_length = raw["max_length"]
+    if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1:
+        raise fail("max_length must be a positive integer")
+    if max_length > MESSAGE_TYPE_LIMITS[message_type]:
+        raise fail(f"max_length {max_length} exceeds the {message_type} limit "
+                   f"of {MESSAGE_TYPE_LIMITS[message_type]}")
+
+    raw_fields = raw.get("field", [])
+    if not isinstance(raw_fields, list):
+        raise fail("field must be an array of tables ([[template.field]])")
+    fields: list[Field] = []
+    for raw_field in raw_fields:
+        built = _build_field(raw_field, shared, fail)
+        if any(f.name == built.name for f in fields):
+            raise fail(f"field {built.name!r} declared twice")
+        fields.append(built)
+
+    body = raw["body"].strip()
+    segments = _parse_body(body, fail)
+    by_name = {f.name: f for f in fields}
+    used: set[str] = set()
+    for segment in segments:
+        for part in segment.parts:
+            if not isinstance(part, tuple):
+                continue
+            name = part[1]
+            if name not in by_name:
+                raise fail(f"placeholder {{{name}}} in the body has no declared field")
+            if by_name[name].context_only:
+                raise fail(f"field {name!r} is context_only but appears in the body")
+            if not by_name[name].required and not segment.optional:
+                raise fail(f"optional field {name!r} must sit inside an optional [[ ... ]] segment")
+            used.add(name)
+    for f in fields:
+        if f.name not in used and not f.context_only:
+            raise fail(f"declared field {f.name!r} is not used in the body")
+
+    template = Template(
+        id=raw["id"], title=raw["title"].strip(), group=raw["group"].strip(),
+        when=raw["when"].strip(), kind=kind, message_type=message_type,
+        max_length=max_length, body=body, fields=tuple(fields), _segments=segments,
+    )
+    example_text = template.render(template.example_values())
+    if len(example_text) > max_length:
+        raise fail(f"filled with its example values the body is {len(example_text)} characters, "
+                   f"over max_length {max_length}")
+    return template
+
+
+def _build_field(raw_field, shared: dict, fail) -> Field:
+    if not isinstance(raw_field, dict):
+        raise fail("each field must be a table")
+    name = raw_field.get("name")
+    if not isinstance(name, str) or not _FIELD_NAME_RE.match(name):
+        raise fail(f"field name {name!r} must be lower_snake_case")
+    base = shared.get(name, {})
+    if not isinstance(base, dict):
+        raise fail(f"shared field {name!r} must be a table")
+    merged = {**base, **raw_field}
+    missing = sorted(REQUIRED_FIELD_KEYS - set(merged))
+    if missing:
+        raise fail(f"field {name!r}: missing required key(s) {', '.join(missing)}")
+    unknown = sorted(set(merged) - FIELD_KEYS)
+    if unknown:
+        raise fail(f"field {name!r}: unknown key(s) {', '.join(unknown)}")
+    field_type = merged["type"]
+    if field_type not in FIELD_TYPES:
+        raise fail(f"field {name!r}: unknown field type {field_type!r} "
+                   f"(expected one of {', '.join(FIELD_TYPES)})")
+    for key in ("label", "help", "example"):
+        if key in merged and not isinstance(merged[key], str):
+            raise fail(f"field {name!r}: {key} must be a string")
+    required = merged.get("required", True)
+    context_only = merged.get("context_only", False)
+    if not isinstance(required, bool) or not isinstance(context_only, bool):
+        raise fail(f"field {name!r}: required and context_only must be true or false")
+    pattern = merged.get("pattern", DEFAULT_PATTERNS.get(field_type))
+    if pattern is not None:
+        if not isinstance(pattern, str):
+            raise fail(f"field {name!r}: pattern must be a string")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise fail(f"field {name!r}: pattern {pattern!r} does not compile: {exc}") from exc
+    choices = merged.get("choices", [])
+    if not isinstance(choices, list) or not all(isinstance(c, str) and c.strip() for c in choices):
+        raise fail(f"field {name!r}: choices must be a list of non-empty strings")
+    if field_type == "select" and not choices:
+        raise fail(f"field {name!r}: a select field needs choices")
+    if choices and field_type != "select":
+        raise fail(f"field {name!r}: only a select field takes choices")
+    example = merged.get("example", "").strip()
+    if required and not example:
+        raise fail(f"field {name!r}: example value missing for a required field")
+    if example and pattern and not re.search(pattern, example):
+        raise fail(f"field {name!r}: example {example!r} does not match its pattern {pattern!r}")
+    if example and choices and example not in choices:
+        raise fail(f"field {name!r}: example {example!r} is not one of its choices")
+    return Field(
+        name=name, label=merged["label"], type=field_type, required=required,
+        pattern=pattern, example=example, help=merged.get("help", ""),
+        choices=tuple(choices), context_only=context_only,
+    )
+
+
+def _parse_body(body: str, fail) -> tuple[_Segment, ...]:
+    """Split a body into literal and optional segments, refusing malformed syntax."""
+    segments: list[_Segment] = []
+    parts: list = []
+    in_optional = False
+    for match in _TOKEN_RE.finditer(body):
+        token = match.group(0)
+        if token == "[[":
+            if in_optional:
+                raise fail("optional segments [[ ... ]] cannot nest")
+            if parts:
+                segments.append(_Segment(tuple(parts), False))
+            parts, in_optional = [], True
+        elif token == "]]":
+            if not in_optional:
+                raise fail("']]' without a matching '[['")
+            if not any(isinstance(p, tuple) for p in parts):
+                raise fail("an optional segment [[ ... ]] must contain a {placeholder}")
+            segments.append(_Segment(tuple(parts), True))
+            parts, in_optional = [], False
+        elif match.group(1):
+            parts.append(("field", match.group(1)))
+        elif token in "{}":
+            raise fail(f"stray {token!r} in the body (placeholders are {{lower_snake_case}})")
+        else:
+            parts.append(token)
+    if in_optional:
+        raise fail("'[[' without a matching ']]'")
+    if parts:
+        segments.append(_Segment(tuple(parts), False))
+    return tuple(segments)
