@@ -337,6 +337,8 @@ def _build_field(raw_field, shared: dict, fail) -> Field:
     for key in ("label", "help", "example"):
         if key in merged and not isinstance(merged[key], str):
             raise fail(f"field {name!r}: {key} must be a string")
+    if not merged["label"].strip():
+        raise fail(f"field {name!r}: label must not be empty")
     required = merged.get("required", True)
     context_only = merged.get("context_only", False)
     if not isinstance(required, bool) or not isinstance(context_only, bool):
