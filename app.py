@@ -1,0 +1,59 @@
+"""The composer's application factory (`flask --app app run`, or gunicorn 'app:create_app()')."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+# JSON and form bodies above this are refused with 413 before they are read.
+MAX_CONTENT_LENGTH = 64 * 1024
+# Longest message text /api/check accepts (Amazon's own limit is 2000; pasted HTML runs longer).
+MAX_TEXT_CHARS = 20_000
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: config (instance folder, environment, test overrides), security, blueprints."""
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("SECRET_KEY") or _development_secret(app.instance_path),
+        DATABASE=os.environ.get("DATABASE") or os.path.join(app.instance_path, "history.sqlite3"),
+        MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH,
+        MAX_TEXT_CHARS=MAX_TEXT_CHARS,
+        MARKETPLACE="amazon",
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+
+    from web import api, errors, history, pages, security, triage
+
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(triage.bp)
+    app.register_blueprint(history.bp)
+    return app
+
+
+def _development_secret(instance_path: str) -> str:
+    """A random key kept in the instance folder, so restarts and several workers agree on it.
+
+    Production sets SECRET_KEY in the environment instead.
+    """
+    path = Path(instance_path) / "secret_key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text().strip()
+        if key:
+            return key
+        raise RuntimeError(f"{path} is empty: delete it or set SECRET_KEY") from None
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key

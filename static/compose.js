@@ -1,0 +1,583 @@
+/* The composer: fills a template from its fields, checks the message as the seller types,
+ * highlights what breaks the rules, applies suggested fixes and gates the Copy button.
+ *
+ * User text only ever reaches the page through textContent / createTextNode (never innerHTML).
+ * The engine reports offsets in Unicode code points; strings here are UTF-16, so offsets are
+ * converted before any slicing.
+ */
+(function () {
+  "use strict";
+
+  var DEBOUNCE_MS = 120;
+  var CATEGORY_LABELS = {
+    inducement: "Inducement", review_manipulation: "Review manipulation",
+    promotional: "Promotion", link: "Link", email_address: "Email address",
+    phone_number: "Phone number", external_contact: "Contact off Amazon", emoji: "Emoji",
+    html: "HTML", sensitive: "Sensitive language", formatting: "Formatting",
+    not_permitted: "Not a permitted message", missing_content: "Missing content",
+    timing: "Timing", repeat_request: "Repeat request"
+  };
+  var CONTEXT_FIELDS = ["order_id", "delivered_on", "delivered_latest"];
+
+  var data = JSON.parse(document.getElementById("compose-data").textContent);
+  var template = data.template;
+  var specs = template ? template.fields : [];
+  var form = document.getElementById("compose-form");
+  var message = document.getElementById("message");
+  var editedInput = document.getElementById("edited");
+  var editedNotice = document.getElementById("edited-notice");
+  var rebuildButton = document.getElementById("rebuild");
+  var counter = document.getElementById("message-count");
+  var preview = document.getElementById("preview");
+  var findingsList = document.getElementById("findings");
+  var findingsTitle = document.getElementById("findings-title");
+  var findingsEmpty = document.getElementById("findings-empty");
+  var summary = document.getElementById("check-summary");
+  var copyButton = document.getElementById("copy");
+  var copyReason = document.getElementById("copy-reason");
+  var copyNote = document.getElementById("copy-note");
+  var csrfToken = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
+
+  /* ---------- template fields ---------- */
+
+  var inputs = {};
+  var touched = {};
+  specs.forEach(function (spec) { inputs[spec.name] = form.elements[spec.name]; });
+
+  function cleanValue(value, type) {
+    var text = String(value || "").replace(/\r\n?/g, "\n").trim();
+    if (type !== "textarea") { text = text.split(/\s+/).filter(Boolean).join(" "); }
+    return text;
+  }
+
+  function fieldValues() {
+    var values = {};
+    specs.forEach(function (spec) { values[spec.name] = inputs[spec.name] ? inputs[spec.name].value : ""; });
+    return values;
+  }
+
+  // The body syntax of policy/templates.py: {name} placeholders, [[ ... ]] optional segments.
+  var segments = !template ? [] : template.segments ? template.segments.map(function (segment) {
+    return { optional: segment.optional, parts: segment.parts.map(function (p) {
+      return p.field ? { field: p.field } : p.text;
+    }) };
+  }) : parseBody(template.body);
+
+  function parseBody(body) {
+    var out = [];
+    var parts = [];
+    var optional = false;
+    var token = /\[\[|\]\]|\{([a-z][a-z0-9_]*)\}|[^\[\]{}]+|[\[\]{}]/g;
+    var match;
+    while ((match = token.exec(body)) !== null) {
+      if (match[0] === "[[") {
+        if (parts.length) { out.push({ optional: false, parts: parts }); }
+        parts = []; optional = true;
+      } else if (match[0] === "]]") {
+        out.push({ optional: true, parts: parts });
+        parts = []; optional = false;
+      } else if (match[1]) {
+        parts.push({ field: match[1] });
+      } else {
+        parts.push(match[0]);
+      }
+    }
+    if (parts.length) { out.push({ optional: optional, parts: parts }); }
+    return out;
+  }
+
+  // Same result as Template.render(values, partial=True): a blank required field stays "{name}".
+  function renderTemplate(values) {
+    var clean = {};
+    specs.forEach(function (spec) { clean[spec.name] = cleanValue(values[spec.name], spec.type); });
+    var text = "";
+    segments.forEach(function (segment) {
+      var names = segment.parts.filter(function (p) { return typeof p !== "string"; });
+      if (segment.optional && !names.every(function (p) { return clean[p.field]; })) { return; }
+      segment.parts.forEach(function (p) {
+        text += typeof p === "string" ? p : (clean[p.field] || "{" + p.field + "}");
+      });
+    });
+    return text;
+  }
+
+  function compiled(pattern) {
+    try { return new RegExp(pattern); } catch (e) { return null; }
+  }
+
+  function fieldProblem(spec, raw) {
+    var value = String(raw || "").trim();
+    var messages = data.fields[spec.name];
+    if (!value) { return spec.required ? messages.required : null; }
+    var re = spec.pattern ? compiled(spec.pattern) : null;
+    if (re && !re.test(value)) { return messages.format; }
+    if (spec.choices && spec.choices.length && spec.choices.indexOf(value) < 0) { return messages.format; }
+    return null;
+  }
+
+  function showFieldProblem(spec) {
+    var input = inputs[spec.name];
+    if (!input) { return null; }
+    var problem = fieldProblem(spec, input.value);
+    var shown = touched[spec.name] ? problem : null;
+    var errorElement = document.getElementById(input.id + "-error");
+    if (errorElement && errorElement.textContent !== (shown || "")) { errorElement.textContent = shown || ""; }
+    input.setAttribute("aria-invalid", shown ? "true" : "false");
+    input.closest(".field").classList.toggle("field--invalid", Boolean(shown));
+    return problem;
+  }
+
+  function fieldProblems() {
+    var missing = [];
+    var invalid = [];
+    specs.forEach(function (spec) {
+      var input = inputs[spec.name];
+      if (!input) { return; }
+      var problem = fieldProblem(spec, input.value);
+      if (!problem) { return; }
+      (input.value.trim() ? invalid : missing).push(spec.label);
+    });
+    return { missing: missing, invalid: invalid };
+  }
+
+  function checkContext() {
+    var context = {};
+    specs.forEach(function (spec) {
+      var input = inputs[spec.name];
+      if (CONTEXT_FIELDS.indexOf(spec.name) < 0 || !input) { return; }
+      var value = input.value.trim();
+      if (value && !fieldProblem(spec, value)) { context[spec.name] = value; }
+    });
+    return context;
+  }
+
+  /* ---------- message text: generated from fields until the seller edits it ---------- */
+
+  var lastGenerated = message.value;
+  var handEdited = editedInput.value === "1";
+
+  function setHandEdited(value) {
+    handEdited = value;
+    editedInput.value = value ? "1" : "0";
+    if (editedNotice) { editedNotice.hidden = !(value && template); }
+  }
+
+  function rebuildMessage() {
+    lastGenerated = renderTemplate(fieldValues());
+    message.value = lastGenerated;
+    setHandEdited(false);
+  }
+
+  /* ---------- offsets ---------- */
+
+  // map[i] = UTF-16 index of code point i; map[length] = text.length.
+  function codePointMap(text) {
+    var map = [];
+    var unit = 0;
+    for (var i = 0; i < text.length;) {
+      map.push(unit);
+      var code = text.charCodeAt(i);
+      var step = (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length &&
+                  text.charCodeAt(i + 1) >= 0xDC00 && text.charCodeAt(i + 1) <= 0xDFFF) ? 2 : 1;
+      i += step; unit += step;
+    }
+    map.push(unit);
+    return map;
+  }
+
+  function utf16Span(map, finding) {
+    var last = map.length - 1;
+    var start = map[Math.max(0, Math.min(finding.start, last))];
+    var end = map[Math.max(0, Math.min(finding.end, last))];
+    return [start, Math.max(start, end)];
+  }
+
+  /* ---------- the check ---------- */
+
+  var state = { text: null, findings: [], error: null, map: [0] };
+  var sequence = 0;
+  var timer = null;
+  var inFlight = null;
+
+  function scheduleCheck() {
+    clearTimeout(timer);
+    timer = setTimeout(runCheck, DEBOUNCE_MS);
+    updateCounter();
+  }
+
+  function runCheck() {
+    clearTimeout(timer);
+    var text = message.value;
+    var mine = ++sequence;
+    if (inFlight) { inFlight.abort(); }
+    if (!text.trim()) {
+      applyResult(mine, text, { findings: [] }, null);
+      return Promise.resolve();
+    }
+    var controller = new AbortController();
+    inFlight = controller;
+    var body = { text: text, marketplace: data.marketplace };
+    if (template) {
+      body.template = template.id;
+      body.context = checkContext();
+    }
+    return fetch("/api/check", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify(body),
+      signal: controller.signal
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (!response.ok) {
+          applyResult(mine, text, null, json.error || ("The check failed (" + response.status + ")."));
+        } else {
+          applyResult(mine, text, json, null);
+        }
+      });
+    }).catch(function (error) {
+      if (error && error.name === "AbortError") { return; }
+      applyResult(mine, text, null, "The check could not reach the server. Your text is safe; try again.");
+    });
+  }
+
+  function applyResult(mine, text, json, error) {
+    if (mine !== sequence) { return; }  // a newer check is on its way
+    inFlight = null;
+    state = { text: text, findings: json ? json.findings : [], error: error, map: codePointMap(text) };
+    renderPreview();
+    renderFindings();
+    announce();
+    updateCopy();
+  }
+
+  /* ---------- preview with <mark> highlights ---------- */
+
+  function renderPreview() {
+    var text = state.text;
+    var spans = [];
+    state.findings.forEach(function (finding, index) {
+      if (finding.end > finding.start) {
+        var span = utf16Span(state.map, finding);
+        if (span[1] > span[0]) { spans.push({ start: span[0], end: span[1], finding: finding, index: index }); }
+      }
+    });
+    var cuts = [0, text.length];
+    spans.forEach(function (s) { cuts.push(s.start, s.end); });
+    cuts = cuts.filter(function (v, i, all) { return all.indexOf(v) === i; }).sort(function (a, b) { return a - b; });
+
+    var fragment = document.createDocumentFragment();
+    var pieces = [];
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var a = cuts[i];
+      var b = cuts[i + 1];
+      var covering = spans.filter(function (s) { return s.start <= a && s.end >= b; });
+      var key = covering.map(function (s) { return s.index; }).join(" ");
+      var previous = pieces[pieces.length - 1];
+      if (previous && previous.key === key) { previous.end = b; } else { pieces.push({ start: a, end: b, key: key, covering: covering }); }
+    }
+    pieces.forEach(function (piece) {
+      var node = document.createTextNode(text.slice(piece.start, piece.end));
+      if (!piece.covering.length) { fragment.appendChild(node); return; }
+      var strongest = piece.covering.filter(function (s) { return s.finding.severity === "block"; })[0] || piece.covering[0];
+      var mark = document.createElement("mark");
+      mark.setAttribute("data-category", strongest.finding.category);
+      mark.setAttribute("data-severity", strongest.finding.severity);
+      mark.setAttribute("data-findings", piece.key);
+      mark.title = piece.covering.map(function (s) { return s.finding.message; }).join("\n");
+      mark.appendChild(node);
+      fragment.appendChild(mark);
+    });
+    if (!text) {
+      var empty = document.createElement("span");
+      empty.className = "preview__empty";
+      empty.textContent = "The message appears here as you write it.";
+      fragment.appendChild(empty);
+    }
+    preview.replaceChildren(fragment);
+  }
+
+  /* ---------- the list of findings ---------- */
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function quote(text) { return "“" + text + "”"; }
+
+  function renderFindings() {
+    var fragment = document.createDocumentFragment();
+    var ordered = state.findings.map(function (f, i) { return { finding: f, index: i }; });
+    ordered.sort(function (x, y) {
+      return (x.finding.severity === "block" ? 0 : 1) - (y.finding.severity === "block" ? 0 : 1) || x.index - y.index;
+    });
+    ordered.forEach(function (item) {
+      var f = item.finding;
+      var li = element("li", "finding finding--" + f.severity);
+      li.setAttribute("data-category", f.category);
+      li.setAttribute("data-severity", f.severity);
+      var head = element("p", "finding__head");
+      head.appendChild(element("span", "badge badge--" + f.severity, f.severity === "block" ? "Blocks copying" : "Warning"));
+      head.appendChild(element("span", "finding__category", CATEGORY_LABELS[f.category] || f.category));
+      li.appendChild(head);
+      li.appendChild(element("p", "finding__message", f.message));
+      if (f.end > f.start && f.excerpt) {
+        li.appendChild(element("p", "finding__excerpt", quote(f.excerpt)));
+      }
+      if (f.source) {
+        var why = element("p", "finding__source");
+        why.appendChild(element("span", "finding__label", "Why: "));
+        why.appendChild(document.createTextNode(f.source));
+        li.appendChild(why);
+      }
+      if (f.suggestions && f.suggestions.length) {
+        var tips = element("ul", "finding__suggestions");
+        f.suggestions.forEach(function (s) { tips.appendChild(element("li", null, s)); });
+        li.appendChild(tips);
+      }
+      var actions = element("div", "finding__actions");
+      (f.replacements || []).forEach(function (replacement) {
+        var button = element("button", "button button--small button--fix",
+          replacement ? "Replace with " + quote(replacement) : "Remove it");
+        button.type = "button";
+        button.setAttribute("aria-label", replacement
+          ? "Replace " + quote(f.excerpt) + " with " + quote(replacement)
+          : "Remove " + quote(f.excerpt));
+        button.addEventListener("click", function () { applyReplacement(f, replacement); });
+        actions.appendChild(button);
+      });
+      if (f.category === "html") {
+        var convert = element("button", "button button--small button--fix", "Convert to plain text");
+        convert.type = "button";
+        convert.addEventListener("click", convertToPlainText);
+        actions.appendChild(convert);
+      }
+      if (actions.childNodes.length) { li.appendChild(actions); }
+      fragment.appendChild(li);
+    });
+    findingsList.replaceChildren(fragment);
+    findingsEmpty.hidden = state.findings.length > 0 || Boolean(state.error);
+    if (state.error) {
+      var problem = element("li", "finding finding--error", state.error);
+      findingsList.appendChild(problem);
+    }
+  }
+
+  function counts() {
+    var blocking = 0;
+    var warnings = 0;
+    state.findings.forEach(function (f) { if (f.severity === "block") { blocking++; } else { warnings++; } });
+    return { blocking: blocking, warnings: warnings };
+  }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  function announce() {
+    var c = counts();
+    var text;
+    if (state.error) {
+      text = state.error;
+    } else if (!c.blocking && !c.warnings) {
+      text = state.text ? "No problems found." : "";
+    } else {
+      var parts = [];
+      if (c.blocking) { parts.push(plural(c.blocking, "problem blocks", "problems block") + " copying"); }
+      if (c.warnings) { parts.push(plural(c.warnings, "warning", "warnings")); }
+      text = parts.join(", ") + ".";
+    }
+    if (summary.textContent !== text) { summary.textContent = text; }
+    summary.className = "summary" + (c.blocking || state.error ? " summary--block" : c.warnings ? " summary--warn" : " summary--ok");
+  }
+
+  /* ---------- applying fixes ---------- */
+
+  function applyReplacement(finding, replacement) {
+    var span = utf16Span(state.map, finding);
+    var current = message.value;
+    // Only apply if the flagged text is still where the check saw it.
+    if (current.slice(span[0], span[1]) !== state.text.slice(span[0], span[1]) ||
+        current.slice(0, span[0]) !== state.text.slice(0, span[0])) {
+      runCheck();
+      return;
+    }
+    message.focus({ preventScroll: true });
+    message.setSelectionRange(span[0], span[1]);
+    message.setRangeText(replacement, span[0], span[1], "end");
+    afterProgrammaticEdit();
+  }
+
+  function convertToPlainText() {
+    var text = message.value;
+    return fetch("/api/plain-text", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ text: text })
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        if (!response.ok) { throw new Error(json.error || "Could not convert the text."); }
+        if (message.value !== text) { return; }  // the seller typed meanwhile: leave it be
+        message.value = json.text;
+        afterProgrammaticEdit();
+      });
+    }).catch(function (error) {
+      state.error = error.message;
+      renderFindings();
+      announce();
+    });
+  }
+
+  function afterProgrammaticEdit() {
+    setHandEdited(template ? message.value !== lastGenerated : false);
+    updateCounter();
+    return runCheck().then(function () {
+      // Keep keyboard users in the list of problems, ready for the next fix.
+      findingsTitle.focus();
+    });
+  }
+
+  /* ---------- the Copy button ---------- */
+
+  function copyBlockers() {
+    var reasons = [];
+    var problems = fieldProblems();
+    if (!message.value.trim()) { reasons.push("Write a message first."); }
+    if (problems.missing.length) { reasons.push("Fill in: " + problems.missing.join(", ") + "."); }
+    if (problems.invalid.length) { reasons.push("Correct: " + problems.invalid.join(", ") + "."); }
+    if (state.error) {
+      reasons.push("The message could not be checked.");
+    } else if (state.text === null) {
+      reasons.push("Checking the message…");
+    } else {
+      var c = counts();
+      if (c.blocking) { reasons.push("Fix " + plural(c.blocking, "blocking problem", "blocking problems") + " first."); }
+    }
+    return reasons;
+  }
+
+  function updateCopy(note) {
+    var reasons = copyBlockers();
+    copyButton.disabled = reasons.length > 0;
+    var text = note || (reasons.length ? reasons.join(" ") : readyText());
+    if (copyReason.textContent !== text) { copyReason.textContent = text; }
+    copyReason.className = "copy-reason" + (reasons.length ? " copy-reason--blocked" : " copy-reason--ready");
+  }
+
+  function readyText() {
+    var c = counts();
+    return c.warnings ? "Ready to copy. Look at the " + plural(c.warnings, "warning", "warnings") + " first." : "Ready to copy.";
+  }
+
+  function updateCounter() {
+    if (!counter) { return; }
+    var length = codePointMap(message.value).length - 1;
+    var limit = template ? template.max_length : 2000;
+    counter.textContent = length + " / " + limit + " characters";
+    counter.classList.toggle("counter--over", length > limit);
+  }
+
+  function writeClipboard(text) {
+    if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
+    // Plain-HTTP team servers are not a secure context: fall back to the selection.
+    message.focus();
+    message.select();
+    return document.execCommand("copy") ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function recordReviewRequest() {
+    var orderInput = inputs.order_id;
+    return fetch("/history/record", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify({ order_id: orderInput ? orderInput.value.trim() : "", template: template.id })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (response.status === 201) { return null; }
+        return json.error || ("Could not record the review request (" + response.status + ").");
+      });
+    });
+  }
+
+  function copy() {
+    setNote("");
+    var ready = message.value === state.text && !state.error ? Promise.resolve() : runCheck();
+    return ready.then(function () {
+      if (copyBlockers().length) { updateCopy(); return; }
+      var text = message.value;
+      var recorded = template && template.kind === "review_request" ? recordReviewRequest() : Promise.resolve(null);
+      return recorded.then(function (refusal) {
+        if (refusal) {
+          setNote(refusal);
+          return runCheck();
+        }
+        return writeClipboard(text).then(function () {
+          updateCopy("Copied. Paste it into the buyer's message in Seller Central.");
+        }, function () {
+          updateCopy("Your browser refused the copy: select the message and press Ctrl+C.");
+        });
+      });
+    }).catch(function () {
+      setNote("Could not copy right now. Your text is safe; try again.");
+    });
+  }
+
+  function setNote(text) {
+    if (copyNote && copyNote.textContent !== text) { copyNote.textContent = text; }
+  }
+
+  /* ---------- wiring ---------- */
+
+  specs.forEach(function (spec) {
+    var input = inputs[spec.name];
+    if (!input) { return; }
+    var onChange = function () {
+      if (input.getAttribute("aria-invalid") === "true") { showFieldProblem(spec); }
+      if (!handEdited) { rebuildMessage(); }
+      scheduleCheck();
+      updateCopy();
+    };
+    input.addEventListener("input", onChange);
+    input.addEventListener("change", function () { touched[spec.name] = true; showFieldProblem(spec); onChange(); });
+    input.addEventListener("blur", function () {
+      if (input.value.trim()) { touched[spec.name] = true; }
+      showFieldProblem(spec);
+    });
+    if (input.value.trim() || input.getAttribute("aria-invalid") === "true") { touched[spec.name] = true; }
+  });
+
+  form.addEventListener("submit", function (event) {
+    // With JavaScript the fields are checked here, without a round trip.
+    event.preventDefault();
+    var firstBad = null;
+    specs.forEach(function (spec) {
+      touched[spec.name] = true;
+      if (showFieldProblem(spec) && !firstBad) { firstBad = inputs[spec.name]; }
+    });
+    if (firstBad) { firstBad.focus(); }
+    updateCopy();
+  });
+
+  message.addEventListener("input", function () {
+    setNote("");
+    setHandEdited(template ? message.value !== lastGenerated : false);
+    scheduleCheck();
+  });
+
+  if (rebuildButton) {
+    rebuildButton.addEventListener("click", function () {
+      rebuildMessage();
+      message.focus();
+      scheduleCheck();
+    });
+  }
+
+  copyButton.addEventListener("click", copy);
+
+  // Start: regenerate from the fields unless the seller's own text came back from the server.
+  if (template && !handEdited) { rebuildMessage(); }
+  setHandEdited(handEdited);
+  specs.forEach(function (spec) { showFieldProblem(spec); });
+  updateCounter();
+  runCheck();
+}());

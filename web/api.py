@@ -1,0 +1,114 @@
+"""The JSON API: check a message, list templates, turn pasted HTML into plain text.
+
+None of these change anything, so they take requests without a CSRF token
+(scripts and other tools call them); web.security exempts this blueprint.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from flask import Blueprint, abort, current_app, jsonify, request
+
+import policy
+from policy.plaintext import html_to_text
+
+from . import history
+from .security import csrf
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+csrf.exempt(bp)
+
+_MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+CONTEXT_KEYS = ("order_id", "delivered_on", "delivered_latest", "today", "previous_request_on")
+DATE_KEYS = {"delivered_on", "delivered_latest", "today", "previous_request_on"}
+
+
+@bp.post("/check")
+def check():
+    body = _json_object()
+    text = _text(body)
+    marketplace = _marketplace(body.get("marketplace", current_app.config["MARKETPLACE"]))
+    template_id = body.get("template")
+    if template_id in ("", None):
+        template_id = None
+    elif not isinstance(template_id, str):
+        abort(400, "“template” must be a template id (a string) or left out.")
+    elif template_id not in marketplace.templates:
+        abort(400, f"Unknown template “{template_id}” for marketplace “{marketplace.marketplace}”.")
+    context = _context(body.get("context"))
+    template = marketplace.templates.get(template_id) if template_id else None
+    if template is not None and template.kind == "review_request" and context.get("order_id"):
+        earlier = history.previous_request_on(context["order_id"])
+        if earlier:
+            context["previous_request_on"] = earlier
+    findings = policy.check(text, marketplace=marketplace.marketplace, template=template_id,
+                            context=context or None)
+    return jsonify({"ok": not any(f.blocks for f in findings),
+                    "findings": [f.to_dict() for f in findings]})
+
+
+@bp.get("/templates")
+def templates():
+    marketplace = _marketplace(request.args.get("marketplace", current_app.config["MARKETPLACE"]))
+    return jsonify({"marketplace": marketplace.marketplace,
+                    "templates": [t.to_dict() for t in marketplace.templates.values()]})
+
+
+@bp.post("/plain-text")
+def plain_text():
+    body = _json_object()
+    return jsonify({"text": html_to_text(_text(body))})
+
+
+def _json_object() -> dict:
+    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH
+    try:
+        body = json.loads(raw)
+    except (UnicodeDecodeError, ValueError):
+        abort(400, "The request body must be JSON, e.g. {\"text\": \"...\"}.")
+    if not isinstance(body, dict):
+        abort(400, "The request body must be a JSON object, e.g. {\"text\": \"...\"}.")
+    return body
+
+
+def _text(body: dict) -> str:
+    text = body.get("text")
+    if not isinstance(text, str):
+        abort(400, "“text” is required and must be a string.")
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    if len(text) > limit:
+        abort(413, f"The text is {len(text):,} characters; the limit is {limit:,}.")
+    return text
+
+
+def _marketplace(name) -> policy.Policy:
+    if not isinstance(name, str) or not _MARKETPLACE_ID.match(name):
+        abort(400, "“marketplace” must be a marketplace id such as “amazon”.")
+    try:
+        return policy.load_policy(name)
+    except policy.PolicyError:
+        abort(400, f"Unknown marketplace “{name}”.")
+
+
+def _context(raw) -> dict:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        abort(400, "“context” must be an object such as {\"order_id\": \"112-1234567-1234567\"}.")
+    context = {}
+    for key, value in raw.items():
+        if key not in CONTEXT_KEYS:
+            abort(400, f"Unknown context key “{key}” (expected {', '.join(CONTEXT_KEYS)}).")
+        if value in (None, ""):
+            continue
+        if not isinstance(value, str):
+            abort(400, f"context.{key} must be a string.")
+        if key in DATE_KEYS:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                abort(400, f"context.{key} must be an ISO date (YYYY-MM-DD), not “{value[:40]}”.")
+        context[key] = value.strip()
+    return context

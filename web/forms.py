@@ -1,0 +1,91 @@
+"""A WTForms form built from a template's fields, so adding a template needs no Python."""
+from __future__ import annotations
+
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import ValidationError
+from wtforms.widgets import DateInput, TextInput
+
+from policy.templates import Field, Template
+
+ORDER_ID_EXAMPLE = "112-1234567-1234567"
+
+
+def field_messages(spec: Field) -> dict[str, str]:
+    """What to tell the seller when a field is empty or malformed (server and browser alike)."""
+    example = spec.example or (ORDER_ID_EXAMPLE if spec.type == "order_id" else "")
+    if spec.type == "order_id":
+        fmt = f"Enter the Amazon order ID as 3-7-7 digits, for example {example}."
+    elif spec.type == "date":
+        fmt = f"Enter a date as year-month-day, for example {example or '2026-11-02'}."
+    elif spec.type == "number":
+        fmt = f"Enter a whole number{', for example ' + example if example else ''}."
+    elif spec.type == "select":
+        fmt = f"Choose one of the listed options for {spec.label}."
+    else:
+        fmt = f"{spec.label} does not look right{'; for example: ' + example if example else ''}."
+    return {"required": f"Fill in {spec.label}.", "format": fmt}
+
+
+def field_problem(spec: Field, value: str | None) -> str | None:
+    """The message for what is wrong with `value`, or None (same rules as Field.problem)."""
+    value = (value or "").strip()
+    messages = field_messages(spec)
+    if not value:
+        return messages["required"] if spec.required else None
+    if spec.pattern and not re.search(spec.pattern, value):
+        return messages["format"]
+    if spec.choices and value not in spec.choices:
+        return messages["format"]
+    return None
+
+
+def _validator(spec: Field):
+    def validate(form, field):
+        problem = field_problem(spec, field.data)
+        if problem:
+            raise ValidationError(problem)
+    return validate
+
+
+def _form_field(spec: Field):
+    """The WTForms field for one template field; values stay strings exactly as typed."""
+    render_kw = {"autocomplete": "off", "data-field": spec.name, "data-type": spec.type}
+    if spec.example and spec.type != "select":
+        render_kw["placeholder"] = spec.example
+    if spec.required:
+        render_kw["aria-required"] = "true"
+    kwargs = {"label": spec.label, "validators": [_validator(spec)], "render_kw": render_kw,
+              "description": spec.help}
+    if spec.type == "select":
+        choices = [("", "Choose…")] + [(c, c) for c in spec.choices]
+        return SelectField(choices=choices, validate_choice=False, **kwargs)
+    if spec.type == "textarea":
+        render_kw["rows"] = 3
+        return TextAreaField(**kwargs)
+    if spec.type == "date":
+        return StringField(widget=DateInput(), **kwargs)
+    if spec.type in ("number", "order_id"):
+        render_kw["inputmode"] = "numeric"
+        render_kw["spellcheck"] = "false"
+    return StringField(widget=TextInput(), **kwargs)
+
+
+class MessageForm(FlaskForm):
+    """The message box alone (the blank composer); template forms add their fields to it."""
+
+    message = TextAreaField("Message", render_kw={"rows": 14, "spellcheck": "true"})
+    # "1" once the seller has typed in the message: field edits then no longer rebuild it.
+    edited = HiddenField(default="0")
+
+
+def form_class(template: Template) -> type[MessageForm]:
+    """A form class with one field per template field (file order), then the message."""
+    attrs = {spec.name: _form_field(spec) for spec in template.fields}
+    return type(f"{template.id.title().replace('-', '')}Form", (MessageForm,), attrs)
+
+
+def field_values(form: MessageForm, template: Template) -> dict[str, str]:
+    return {spec.name: (form[spec.name].data or "") for spec in template.fields}
