@@ -22,7 +22,7 @@ _CONFUSABLES = {
     "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i",
     "ї": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g",
     "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i",
-    "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r",
+    "ꜰ": "f", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r",
     "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
     "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j",
@@ -51,7 +51,15 @@ class Normalized:
         if end <= start:
             o = self.origin[start]
             return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+        stop, limit = self.origin[end - 1] + 1, self.origin[end]
+        # Marks dropped from the view (accents, U+FE0F, keycap) belong to the last character.
+        while stop < limit and _attaches_to_previous(self.original[stop]):
+            stop += 1
+        return self.origin[start], stop
+
+
+def _attaches_to_previous(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me") or "\U000e0020" <= ch <= "\U000e007f"
 
 
 def _fold_char(ch: str) -> str:
@@ -60,6 +68,8 @@ def _fold_char(ch: str) -> str:
     if ch == "\r":
         return ""
     cat = unicodedata.category(ch)
+    if cat == "Cc" and ch.isspace():  # vertical tab, form feed, NEL...: separators, not invisible
+        return " "
     if cat in _INVISIBLE_CATEGORIES:
         return ""
     if cat == "Zs" or cat == "Zl" or cat == "Zp":
@@ -85,10 +95,15 @@ def normalize(text: str) -> Normalized:
     for i, ch in enumerate(text):
         if ch.isascii():
             if ch == "\r":
-                continue
-            folded = ch.lower() if ch.isalpha() else ch
+                if text[i + 1:i + 2] == "\n":
+                    continue
+                folded = "\n"  # a lone CR (old Mac line ending) is a line break
+            else:
+                folded = ch.lower() if ch.isalpha() else ch
             if folded < " " and folded not in _KEEP_CONTROL:
-                continue
+                if not folded.isspace():
+                    continue
+                folded = " "
         else:
             folded = _fold_cached(ch)
         for c in folded:
