@@ -1,0 +1,128 @@
+"""Web addresses: URLs, "www." names, bare domains ("homefix.com/warranty"), short links,
+and disguised ones ("shop . com", "shop[.]com", "shop(dot)com", "www dot shop dot com",
+full-width letters, look-alike letters, zero-width spaces inside).
+
+What is not a web address: a file name (IMG_2041.jpg, manual.pdf), a version (v2.1.4),
+an abbreviation (e.g., a.m., St.), a missing space after a full stop ("arrived.Thanks"),
+"Amazon.com" named as the marketplace, and the domain inside an email address.
+
+Links to Amazon's own order, return and review pages only warn (they may be what the
+buyer needs); other Amazon pages warn too, except product and store pages, which block.
+"""
+from __future__ import annotations
+
+import re
+
+from policy.normalize import Normalized
+
+from . import emails
+from .base import Hit, View, drop_overlapping
+from .disguise import undot
+from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHORTENERS, split_host, tld_of
+
+_URL_CHARS = r"[^\s<>\"'`\\{}|^]"
+_SCHEME_URL = re.compile(rf"(?<![a-z0-9])(?:https?|ftp)://{_URL_CHARS}+")
+_DOTTED = re.compile(
+    r"(?<![\w@.\-])"
+    r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+"
+    rf"(?:[/?#]{_URL_CHARS}*)?"
+)
+_TRAILING = ".,;:!?)]}'\"*"
+
+# Amazon pages about the buyer's own order: a reason to link, so only a warning.
+_AMAZON_ORDER_PATH = re.compile(
+    r"/(?:gp/(?:your-account|css|orc|digital/your-account)|your-account|your-orders"
+    r"|returns|spr/returns|review|reviews?/(?:create|write)|hz/|progress-tracker"
+    r"|gp/help/contact|ap/signin)"
+)
+# Amazon product, search and store pages: promotion, so a normal blocking link.
+_AMAZON_PRODUCT_PATH = re.compile(r"/(?:(?:[^/?#]+/)?dp/|gp/(?:product|aw/d)/|s[/?]|stores/|shops/|sp\?|l/|b[/?]|deals)")
+# Names that make "x dot y" a phrase rather than an address ("the dot com era").
+_PHRASE_WORDS = frozenset({"the", "a", "an", "this", "that", "our", "your", "its", "polka", "one", "each"})
+
+
+def _path_of(token: str) -> tuple[str, str]:
+    for i, ch in enumerate(token):
+        if ch in "/?#":
+            return token[:i], token[i:]
+    return token, ""
+
+
+def _amazon(path: str, scheme_or_www: bool) -> tuple[str, str] | None:
+    """(kind, severity) for a link to Amazon, or None when it is only the brand name."""
+    if _AMAZON_PRODUCT_PATH.match(path):
+        return "url", "block"
+    if _AMAZON_ORDER_PATH.match(path):
+        return "amazon_order_link", "warn"
+    if path.strip("/") or scheme_or_www:
+        return "amazon_link", "warn"
+    return None
+
+
+def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hit | None:
+    token = token.rstrip(_TRAILING)
+    host, path = _path_of(token.split("://", 1)[1] if scheme else token)
+    host = host.split("@")[-1].split(":")[0].strip(".")
+    end = start + len(token)
+    if not host:
+        return None
+    o_start, o_end = view.span(start, end)
+    www = host.startswith("www.")
+    _sub, name, suffix = split_host(host)
+    if not scheme:
+        if not suffix or not name or not re.search(r"[a-z]", host):
+            return None
+    disguised = text[o_start:o_end].lower() != view.text[start:end]
+    if name == "amazon" and suffix:
+        found = _amazon(path, scheme or www)
+        if found is None:
+            return None
+        kind, severity = found
+        return Hit(o_start, o_end, kind, severity)
+    registered = f"{name}.{suffix}" if suffix else host
+    if registered in SHORTENERS or host in SHORTENERS:
+        return Hit(o_start, o_end, "short_link")
+    if scheme:
+        return Hit(o_start, o_end, "url")
+    tld = tld_of(suffix)
+    strong = www or bool(path.strip("/?#")) or host in SHORTENERS
+    if tld in AMBIGUOUS_TLDS and not strong:
+        return None
+    if disguised and not strong:
+        # "the dot com era", "polka dot cotton": a phrase, not an address.
+        if name in _PHRASE_WORDS:
+            return None
+    if not strong and not disguised and "." not in suffix and tld not in CLASSIC_TLDS:
+        # "arrived.Today": a full stop with the space left out, then a capital.
+        o_tld = view.span(start + len(host) - len(tld), start + len(host))[0]
+        if text[o_tld].isupper() and o_tld > 0 and text[o_tld - 1] == "." and text[o_tld - 2:o_tld - 1].islower():
+            return None
+    if disguised:
+        return Hit(o_start, o_end, "obfuscated_url")
+    return Hit(o_start, o_end, "url" if (www or path) else "bare_domain")
+
+
+def detect(text: str, norm: Normalized) -> list[Hit]:
+    if "." not in norm.text and "dot" not in norm.text:
+        return []
+    view = undot(View.of(norm))
+    hits: list[Hit] = []
+    scheme_ends: dict[int, int] = {}
+    for m in _SCHEME_URL.finditer(view.text):
+        scheme_ends[m.start()] = m.end()
+        hit = _classify(text, view, m.start(), m.group(), scheme=True)
+        if hit:
+            hits.append(hit)
+    inside_until = -1
+    for m in _DOTTED.finditer(view.text):
+        # A name inside a URL already found ("https://www.shop.com") is not a second link.
+        inside_until = max([inside_until] + [e for s, e in scheme_ends.items() if s <= m.start()])
+        if m.start() < inside_until:
+            continue
+        hit = _classify(text, view, m.start(), m.group(), scheme=False)
+        if hit:
+            hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    if "@" in text or "at" in norm.text:
+        hits = drop_overlapping(hits, emails.detect(text, norm))
+    return hits

@@ -1,0 +1,161 @@
+"""Telephone numbers in any national or international format, checked with
+`phonenumbers` (Google's libphonenumber metadata) for the main marketplace regions.
+
+A cheap regex finds runs of digits and separators first; only those runs reach the
+library, so a long message costs little. The view the runs are read from has no
+invisible characters, full-width digits folded, and digits spelled as words inside
+a digit run turned back into digits ("212 five five five 0123").
+
+Not numbers to call: order IDs (112-1234567-1234567), dates, times, prices,
+tracking and waybill numbers, serial, ISBN/EAN, invoice and model numbers. Those are
+masked or recognised by the word in front of them ("tracking", "SN", "ISBN"...), and
+a single block of digits with no word like "call" or "phone" near it is taken for an
+identifier, not a number.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+
+from policy.normalize import Normalized
+
+from .base import Hit, View
+
+# Regions tried for a number written in national format. Numbers that start with a
+# trunk zero are tried where national numbers are dialled with one; others where not.
+TRUNK_REGIONS = ("GB", "DE", "FR", "IT", "NL", "SE", "AU", "JP", "IN", "AE", "BR", "CN", "AT", "BE", "CH", "IE", "TR", "SA")
+PLAIN_REGIONS = ("US", "ES", "IT", "PL", "SG", "MX", "IN", "CN", "BR")
+MAX_CANDIDATES = 400  # per message: keeps adversarial input (walls of digits) fast
+
+_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+          "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_WORD = "|".join(_WORDS)
+_SPELLED_RUN = re.compile(rf"\b(?:\d+|{_WORD})(?:[ \-.]{{1,2}}(?:\d+|{_WORD})\b)+")
+_ONE_WORD = re.compile(rf"\b(?:{_WORD})\b")
+
+# Things made of digits that are not phone numbers, blanked out before the search.
+_NOT_PHONES = re.compile(
+    r"(?<![\d\-])\d{3}-\d{7}-\d{7}(?![\d\-])"                                # Amazon order ID
+    r"|(?<![\d./\-])\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}(?![\d]|[./\-]\d)"       # dates
+    r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"                                 # times
+    r"|[$€£¥₹][ ]?\d[\d.,' ]*\d|\d[\d.,]*[ ]?(?:€|eur\b|usd\b|gbp\b)"         # money
+    r"|\b97[89][\- ]?\d{1,5}[\- ]?\d{1,7}[\- ]?\d{1,7}[\- ]?[\dx]\b"          # ISBN-13
+)
+_RUN = re.compile(r"(?<![\w+\-/])(?<!\d\.)\+?[ ]?\(?\d[\d\-./() \u2010-\u2015]*\d")
+_PIECE_BREAK = re.compile(r" / |  +")
+_EXTENSION = re.compile(r"[ ]?(?:,[ ]?)?(?:ext\.?|extension|x|#|durchwahl|poste)[ ]?\d{1,6}\b")
+
+_NEAR = 40  # characters looked back for the word that says what a number is
+_CUES = re.compile(
+    r"\b(?P<neg>tracking|track|trk|waybill|awb|consignment|shipment|parcel|order|invoice|inv"
+    r"|receipt|transaction|ref|reference|sn|s/n|serial|isbn|ean|upc|gtin|asin|sku|model|part"
+    r"|item|article|lot|batch|barcode|account|acct|iban|bic|swift|card|vat|tax|id|code|key|pin"
+    r"|licen[cs]e|case|ticket|claim|rma|po|confirmation|booking|voucher|coupon|patent|version"
+    r"|sendungsnummer|bestellnummer|rechnung)\b"
+    r"|\b(?P<pos>call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
+    r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
+    r"|telephone|my number|our number|number is)\b"
+)
+_NANP_SHAPE = re.compile(r"^(?:\+?1[ \-.]?)?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3}[\-. ]\d{4}$")
+
+
+def _spell_digits(view: View) -> View:
+    """'212 five five five 0123' -> '212 5 5 5 0123' when the words sit in a long digit run."""
+    if not _ONE_WORD.search(view.text):
+        return view
+    runs = []
+    for m in _SPELLED_RUN.finditer(view.text):
+        tokens = re.findall(rf"\d+|{_WORD}", m.group())
+        if any(not t.isdigit() for t in tokens) and sum(len(t) if t.isdigit() else 1 for t in tokens) >= 7:
+            runs.append(m.span())
+    if not runs:
+        return view
+    def digit(w: re.Match[str]) -> str | None:
+        return _WORDS[w.group()] if any(s <= w.start() < e for s, e in runs) else None
+    return view.rewrite(_ONE_WORD, digit)
+
+
+def _pieces(run: re.Match[str]):
+    """(start, text) of each part of a run split at ' / ' or a double space."""
+    pos = run.start()
+    for brk in _PIECE_BREAK.finditer(run.group()):
+        yield pos, run.string[pos:run.start() + brk.start()]
+        pos = run.start() + brk.end()
+    yield pos, run.string[pos:run.end()]
+
+
+def _cue(view_text: str, start: int) -> str | None:
+    """'pos' or 'neg' from the nearest cue word before `start` on the same line."""
+    lo = max(0, start - _NEAR)
+    nl = view_text.rfind("\n", lo, start)
+    window = view_text[nl + 1 if nl >= 0 else lo:start]
+    last = None
+    for m in _CUES.finditer(window):
+        last = "neg" if m.group("neg") else "pos"
+    return last
+
+
+@lru_cache(maxsize=4096)
+def _judge(candidate: str, cue: str | None) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    groups = [len(g) for g in re.findall(r"\d+", candidate)]
+    international = candidate.lstrip("( ").startswith("+")
+    if not international and digits.startswith("00") and len(digits) >= 9:
+        international, candidate = True, "+" + candidate.lstrip("( ")[2:]
+    if not 7 <= len(digits) <= 15:
+        return False
+    if international:
+        try:
+            number = phonenumbers.parse(candidate, None)
+        except phonenumbers.NumberParseException:
+            return False
+        return phonenumbers.is_possible_number(number)
+    valid = possible = False
+    for region in TRUNK_REGIONS if digits.startswith("0") else PLAIN_REGIONS:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            valid = possible = True
+            break
+        possible = possible or phonenumbers.is_possible_number(number)
+    if cue == "pos":
+        return possible
+    # With no cue, only a number written the way phone numbers are written counts:
+    # a few groups of 2-5 digits, not one block (an ID) or single spaced digits.
+    grouped = 2 <= len(groups) <= 5 and max(groups) <= 5 and min(groups) >= 2
+    if _NANP_SHAPE.match(candidate):
+        return possible
+    return valid and grouped and (digits.startswith("0") or "(" in candidate or len(groups) <= 4)
+
+
+def detect(text: str, norm: Normalized) -> list[Hit]:
+    if not any(ch.isdigit() for ch in norm.text) and not _ONE_WORD.search(norm.text):
+        return []
+    view = _spell_digits(View.of(norm))
+    view = view.rewrite(_NOT_PHONES, lambda m: "x" * len(m.group()))
+    hits: list[Hit] = []
+    budget = MAX_CANDIDATES
+    for run in _RUN.finditer(view.text):
+        for start, piece in _pieces(run):
+            start += len(piece) - len(piece.lstrip(" -./"))
+            candidate = piece.strip(" -./")
+            candidate = candidate[:-1] if candidate.endswith("(") else candidate
+            if candidate.count("(") < candidate.count(")"):
+                candidate = candidate[:-1] if candidate.endswith(")") else candidate
+            if sum(ch.isdigit() for ch in candidate) < 7:
+                continue
+            budget -= 1
+            if budget < 0:
+                return hits
+            end = start + len(candidate)
+            if not _judge(candidate, _cue(view.text, start)):
+                continue
+            ext = _EXTENSION.match(view.text, end)
+            if ext:
+                end = ext.end()
+            hits.append(Hit(*view.span(start, end), "phone"))
+    return hits
