@@ -86,19 +86,33 @@
     return out;
   }
 
-  // Same result as Template.render(values, partial=True): a blank required field stays "{name}".
+  // Same result as Template.render(values, partial=True) in policy/templates.py: a blank required
+  // field stays "{name}", an optional segment with a blank field disappears with its line breaks.
   function renderTemplate(values) {
     var clean = {};
     specs.forEach(function (spec) { clean[spec.name] = cleanValue(values[spec.name], spec.type); });
-    var text = "";
+    var out = "";
+    var dropped = false;
     segments.forEach(function (segment) {
       var names = segment.parts.filter(function (p) { return typeof p !== "string"; });
-      if (segment.optional && !names.every(function (p) { return clean[p.field]; })) { return; }
+      if (segment.optional && !names.every(function (p) { return clean[p.field]; })) {
+        dropped = true;
+        return;
+      }
       segment.parts.forEach(function (p) {
-        text += typeof p === "string" ? p : (clean[p.field] || "{" + p.field + "}");
+        var text = typeof p === "string" ? p : (clean[p.field] || "{" + p.field + "}");
+        if (dropped) { text = mergeBreaks(out, text); dropped = false; }
+        out += text;
       });
     });
-    return text;
+    return out.trim();
+  }
+
+  function mergeBreaks(before, text) {
+    var trailing = before.length - before.replace(/\n+$/, "").length;
+    var stripped = text.replace(/^\n+/, "");
+    var leading = text.length - stripped.length;
+    return "\n".repeat(Math.max(0, Math.max(trailing, leading) - trailing)) + stripped;
   }
 
   function compiled(pattern) {

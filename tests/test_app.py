@@ -58,7 +58,7 @@ def csrf_token(client, url) -> str:
 
 def template_with_order_id(templates):
     return next(t for t in templates.values()
-                if t.field("order_id") and t.kind != "review_request")
+                if t.get_field("order_id") and t.kind != "review_request")
 
 
 # ---------- library ----------

@@ -5,6 +5,7 @@ import re
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import DateInput, TextInput
 
@@ -60,7 +61,7 @@ def _form_field(spec: Field):
     kwargs = {"label": spec.label, "validators": [_validator(spec)], "render_kw": render_kw,
               "description": spec.help}
     if spec.type == "select":
-        choices = [("", "Choose…")] + [(c, c) for c in spec.choices]
+        choices = [SelectChoice("", "Choose…")] + [SelectChoice(c, c) for c in spec.choices]
         return SelectField(choices=choices, validate_choice=False, **kwargs)
     if spec.type == "textarea":
         render_kw["rows"] = 3
