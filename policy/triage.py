@@ -28,6 +28,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00
 _SENTENCE = regex.compile(r"[^.!?;\n]+[.!?;]*")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'&.-]*")
 _STRIP = " \t,:-()[]\"'*"
+_MARKETPLACE = regex.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,8 @@ def load_triage_rules_from(path: Path, known_templates: set[str] | None = None) 
 @lru_cache(maxsize=None)
 def load_triage_rules(marketplace: str = "amazon") -> TriageRules:
     """The marketplace's triage rules, validated against its templates (cached)."""
+    if not isinstance(marketplace, str) or not _MARKETPLACE.fullmatch(marketplace):
+        raise PolicyError(f"unknown marketplace {marketplace!r}")
     path = POLICY_ROOT / marketplace / "triage.toml"
     if not path.is_file():
         raise PolicyError(f"no triage rules for marketplace {marketplace!r}: {path} is missing")
