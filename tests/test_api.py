@@ -48,7 +48,7 @@ def test_clean_message_is_ok(client):
 
 @pytest.mark.parametrize("text, category", [
     ("Please leave us a 5-star review!", "review_manipulation"),
-    ("Write to me at seller.help@example.com any time.", "email_address"),
+    ("You can reach me at bob@example.com any time.", "email_address"),
     ("See www.example.com for more.", "link"),
 ])
 def test_flagged_message_blocks_with_findings(client, text, category):

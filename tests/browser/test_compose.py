@@ -1,7 +1,9 @@
 """The composer in Chromium: library -> template -> fields -> live check -> fix -> copy."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
@@ -60,7 +62,7 @@ def test_library_to_copy_full_flow(page):
     expect(page.locator("#preview mark")).to_have_count(0)
 
     # A flagged phrase typed by hand: highlighted, Copy locked with the reason.
-    append_to_message(page, "\n\nPlease leave us a 5-star review if you are happy.")
+    append_to_message(page, "\n\nWhen you have a moment, please leave us a 5-star review.")
     mark = page.locator('#preview mark[data-category="review_manipulation"]')
     expect(mark).to_have_count(1)
     expect(mark).to_have_attribute("data-severity", "block")
@@ -205,3 +207,53 @@ def test_message_built_in_the_page_matches_the_server_render(page, fill):
                 else:
                     page.fill(f"#{spec.name}", values[spec.name])
         assert page.locator("#message").input_value() == expected, template.id
+
+
+def review_request_url(order_id, delivered_days_ago):
+    delivered = (dt.date.today() - dt.timedelta(days=delivered_days_ago)).isoformat()
+    return "/compose/review-request?" + urlencode(
+        {"order_id": order_id, "delivered_on": delivered, "seller_name": "Hollow Oak Home"})
+
+
+def test_context_finding_is_listed_without_a_mark(page):
+    page.goto(review_request_url("114-0000000-0000001", delivered_days_ago=1))
+    timing = page.locator('.finding[data-category="timing"]')
+    expect(timing).to_be_visible()
+    expect(timing).to_have_attribute("data-severity", "block")
+    expect(page.locator("#preview mark")).to_have_count(0)
+    expect(page.get_by_role("button", name="Copy")).to_be_disabled()
+    expect(page.locator("#check-summary")).to_contain_text("1 problem blocks copying")
+
+
+def test_review_request_copy_records_it_once(page):
+    order = "114-0000000-0000002"
+    page.goto(review_request_url(order, delivered_days_ago=10))
+    copy = page.get_by_role("button", name="Copy")
+    expect(copy).to_be_enabled()
+    copy.click()
+    expect(page.locator("#copy-reason")).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#message").input_value()
+
+    # Opening the same order again: the check knows it was asked already.
+    page.goto(review_request_url(order, delivered_days_ago=10))
+    expect(page.locator('.finding[data-category="repeat_request"]')).to_be_visible()
+    expect(copy).to_be_disabled()
+
+
+def test_review_request_refused_by_history_is_not_copied(page):
+    order = "114-0000000-0000003"
+    page.goto(review_request_url(order, delivered_days_ago=10))
+    copy = page.get_by_role("button", name="Copy")
+    expect(copy).to_be_enabled()
+    page.evaluate("navigator.clipboard.writeText('untouched')")
+    # Another tab records the request first.
+    status = page.evaluate("""order => fetch('/history/record', {method: 'POST',
+        headers: {'Content-Type': 'application/json',
+                  'X-CSRFToken': document.querySelector('meta[name=csrf-token]').content},
+        body: JSON.stringify({order_id: order, template: 'review-request'})}).then(r => r.status)""", order)
+    assert status == 201
+    copy.click()
+    expect(page.locator("#copy-note")).not_to_be_empty()
+    expect(page.locator('.finding[data-category="repeat_request"]')).to_be_visible()
+    expect(copy).to_be_disabled()
+    assert page.evaluate("navigator.clipboard.readText()") == "untouched"
