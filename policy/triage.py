@@ -28,6 +28,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00
 _SENTENCE = regex.compile(r"[^.!?;\n]+[.!?;]*")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'&.-]*")
 _STRIP = " \t,:-()[]\"'*"
+_EDGE = frozenset(" \t\n.,;:!-")
+# A second intent's templates are offered too when its cues weigh at least this much.
+SECOND_INTENT_MIN_SCORE = 2.0
 _MARKETPLACE = regex.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
@@ -298,7 +301,7 @@ def _extract(rules: TriageRules, norm, view: str) -> dict:
     return fields
 
 
-def _reasons(norm, hits: list[_Hit]) -> list[dict]:
+def _reasons(norm, view: str, hits: list[_Hit]) -> list[dict]:
     """Distinct original spans with why they counted; a span inside a longer one is dropped."""
     hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_Hit] = []
@@ -308,9 +311,20 @@ def _reasons(norm, hits: list[_Hit]) -> list[dict]:
         kept.append(h)
     out = []
     for h in kept:
-        start, end = norm.span(h.start, h.end)
+        a, b = _trim(view, h.start, h.end)
+        start, end = norm.span(a, b)
         out.append({"start": start, "end": end, "why": h.cue.why})
     return out
+
+
+def _trim(view: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the punctuation and spaces a pattern matched around the words (". Can you" -> "Can you")."""
+    a, b = start, end
+    while a < b and view[a] in _EDGE:
+        a += 1
+    while b > a and view[b - 1] in _EDGE:
+        b -= 1
+    return (a, b) if b > a else (start, end)
 
 
 def _scores(rules: TriageRules, hits: list[_Hit]) -> dict[str, float]:
@@ -370,7 +384,7 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
             rules.intents["feedback_or_review"].cues + rules.intents["thanks_or_resolved"].cues, view)),
             ("feedback_or_review", "thanks_or_resolved")) or "thanks_or_resolved"
 
-    reasons = _reasons(norm, reason_hits + [h for h in topic_hits if h.cue.group == f"intent.{intent}"])
+    reasons = _reasons(norm, view, reason_hits + [h for h in topic_hits if h.cue.group == f"intent.{intent}"])
     for a, b, why in extra_reasons:
         if b > a:
             start, end = norm.span(a, b)
@@ -379,7 +393,8 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
 
     templates: list[str] = []
     if needs_reply:
-        ranked = sorted((i for i in scores if i != intent), key=lambda i: -scores[i])
+        ranked = sorted((i for i in scores if i != intent and scores[i] >= SECOND_INTENT_MIN_SCORE),
+                        key=lambda i: -scores[i])
         for intent_id in [intent, *ranked]:
             for t in rules.intents[intent_id].templates:
                 if t not in templates:

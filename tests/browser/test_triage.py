@@ -1,0 +1,148 @@
+"""The Incoming message page in Chromium: paste, verdict, reasons, open the suggested template, reply clock."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from playwright.sync_api import expect
+
+ORDER = "112-1234567-1234567"
+
+
+def paste(page, text):
+    box = page.get_by_label("Incoming message", exact=True)
+    box.fill(text)  # fires "input", as a paste does
+    return box
+
+
+def test_nav_links_to_the_triage_page(page):
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Incoming message").click()
+    expect(page).to_have_url(re.compile(r"/triage$"))
+    expect(page.get_by_role("heading", name="Incoming message", level=1)).to_be_visible()
+
+
+def test_paste_shows_verdict_reasons_and_opens_the_template_prefilled(page):
+    page.goto("/triage")
+    text = f"Hi 👋 I ordered a Garden Hose Reel (order {ORDER}) but got a watering can. Can you fix this?"
+    paste(page, text)
+    expect(page.locator("#verdict")).to_have_text("Needs a reply")
+    expect(page.locator("#intent-id")).to_have_text("delivery_problem")
+    expect(page.locator("#triage-status")).to_contain_text("Needs a reply")
+
+    reasons = page.locator("#triage-text span.reason")
+    expect(reasons.first).to_be_visible()
+    highlighted = reasons.all_inner_texts()
+    # Offsets are code points; after the emoji the highlight must still land on the words.
+    assert "?" in highlighted
+    assert any(h.startswith("ordered a Garden Hose Reel") for h in highlighted), highlighted
+    expect(page.locator("#triage-result mark")).to_have_count(0)
+    assert page.locator("#triage-text").inner_text() == text
+
+    link = page.get_by_role("link", name=re.compile("^Open “")).first
+    expect(link).to_have_attribute("href", re.compile(r"^/compose/reply-damaged-or-wrong-item\?"))
+    link.click()
+    expect(page).to_have_url(re.compile(r"/compose/reply-damaged-or-wrong-item\?"))
+    expect(page.locator("#order_id")).to_have_value(ORDER)
+    expect(page.locator("#item_name")).to_have_value("Garden Hose Reel")
+    expect(page.get_by_label("Message", exact=True)).to_contain_text(ORDER)
+    assert page.js_errors == []
+
+
+def test_thanks_needs_no_response_and_offers_no_template(page):
+    page.goto("/triage")
+    paste(page, "Thanks, it arrived today and looks great!")
+    expect(page.locator("#verdict")).to_have_text("No response needed")
+    expect(page.locator("#verdict-help")).to_contain_text("No response needed")
+    expect(page.locator("#intent-id")).to_have_text("thanks_or_resolved")
+    expect(page.locator("#suggestions-box")).to_be_hidden()
+    expect(page.locator("#triage-text span.reason").first).to_be_visible()
+
+
+def test_live_update_as_the_text_changes(page):
+    page.goto("/triage")
+    box = paste(page, "Thanks, it arrived")
+    expect(page.locator("#verdict")).to_have_text("No response needed")
+    box.press("End")
+    box.type(", but the box was crushed")
+    expect(page.locator("#verdict")).to_have_text("Needs a reply")
+    expect(page.locator("#intent-id")).to_have_text("delivery_problem")
+    box.fill("")
+    expect(page.locator("#triage-empty")).to_be_visible()
+    expect(page.locator("#triage-result")).to_be_hidden()
+
+
+def test_markup_in_a_message_is_shown_as_text(page):
+    page.goto("/triage")
+    paste(page, '<img src=x onerror="window.pwned=1">Where is my order?')
+    expect(page.locator("#intent-id")).to_have_text("where_is_my_order")
+    expect(page.locator("#triage-text img")).to_have_count(0)
+    assert page.evaluate("window.pwned") is None
+
+
+def test_form_works_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/triage")
+        page.get_by_label("Incoming message", exact=True).fill(f"Please cancel order {ORDER}")
+        page.get_by_role("button", name="Triage message").click()
+        expect(page.locator("#verdict")).to_have_text("Needs a reply")
+        expect(page.locator("#intent-id")).to_have_text("cancel_or_change_order")
+        expect(page.get_by_label("Incoming message", exact=True)).to_have_value(f"Please cancel order {ORDER}")
+        expect(page.get_by_role("link", name=re.compile("^Open “")).first).to_have_attribute(
+            "href", f"/compose/reply-cancel-or-change?order_id={ORDER}")
+    finally:
+        context.close()
+
+
+def _local(delta: dt.timedelta) -> str:
+    return (dt.datetime.now() + delta).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_reply_clock_counts_down_and_turns_urgent_then_overdue(page):
+    page.goto("/triage")
+    clock = page.locator("#clock")
+    expect(clock).to_be_hidden()
+    arrived = page.get_by_label("When did the buyer's message arrive?")
+
+    arrived.fill(_local(-dt.timedelta(hours=2)))
+    expect(clock).to_be_visible()
+    expect(clock).to_have_class(re.compile(r"\bclock--ok\b"))
+    expect(page.locator("#clock-left")).to_have_text(re.compile(r"^2[12] h \d\d min left to reply\.$"))
+
+    arrived.fill(_local(-dt.timedelta(hours=21)))
+    expect(clock).to_have_class(re.compile(r"\bclock--urgent\b"))
+    expect(page.locator("#clock-left")).to_have_text(re.compile(r"^Urgent: [23] h \d\d min left to reply\.$"))
+    announce = page.locator("#clock-announce")
+    expect(announce).to_have_attribute("aria-live", "assertive")
+    expect(announce).to_contain_text("Urgent")
+    # Visibly different from the calm state.
+    colours = clock.evaluate("el => getComputedStyle(el).borderTopColor")
+    assert colours != "rgba(0, 0, 0, 0)"
+
+    arrived.fill(_local(-dt.timedelta(hours=30)))
+    expect(clock).to_have_class(re.compile(r"\bclock--overdue\b"))
+    expect(page.locator("#clock-left")).to_contain_text("Overdue")
+    expect(announce).to_contain_text("Overdue")
+
+
+def test_reply_clock_counts_weekend_hours(page):
+    """A message from Friday evening is overdue by Sunday: the window does not pause for the weekend."""
+    page.goto("/triage")
+    now = dt.datetime.now()
+    friday = now - dt.timedelta(days=(now.weekday() - 4) % 7 or 7)
+    page.get_by_label("When did the buyer's message arrive?").fill(friday.replace(hour=18, minute=0).strftime("%Y-%m-%dT%H:%M"))
+    expect(page.locator("#clock")).to_have_class(re.compile(r"\bclock--overdue\b"))
+
+
+def test_screenshot(page, tmp_path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/triage")
+    paste(page, f"Hello, my order {ORDER} arrived today but the box was crushed and the lamp is broken. "
+                "Can you send a new one?")
+    page.get_by_label("When did the buyer's message arrive?").fill(_local(-dt.timedelta(hours=21)))
+    expect(page.locator("#verdict")).to_have_text("Needs a reply")
+    path = tmp_path / "triage.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
