@@ -43,6 +43,8 @@ class Cue:
     why: str
     weight: float
     opens: bool  # does a match keep the message open (needing a reply)?
+    waives_reply: bool  # closing cue: the buyer says no reply is needed
+    survives_waiver: bool  # open cue: still needs a reply after "no reply needed" (a question)
     patterns: tuple[regex.Pattern, ...]
     example: str
     counter_example: str | None
@@ -104,7 +106,8 @@ def _text(path: Path, where: str, table: dict, key: str, required: bool = True) 
     return value
 
 
-_CUE_KEYS = {"id", "why", "weight", "opens", "patterns", "example", "counter_example"}
+_CUE_KEYS = {"id", "why", "weight", "opens", "patterns", "example", "counter_example",
+             "waives_reply", "survives_waiver"}
 
 
 def _cue(path: Path, group: str, index: int, table: object, opens_default: bool) -> Cue:
@@ -120,17 +123,19 @@ def _cue(path: Path, group: str, index: int, table: object, opens_default: bool)
     weight = table.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
         raise _fail(path, where, f"'weight' must be a positive number, got {weight!r}")
-    opens = table.get("opens", opens_default)
-    if not isinstance(opens, bool):
-        raise _fail(path, where, "'opens' must be true or false")
+    flags = {}
+    for key, default in (("opens", opens_default), ("waives_reply", False), ("survives_waiver", False)):
+        flags[key] = table.get(key, default)
+        if not isinstance(flags[key], bool):
+            raise _fail(path, where, f"'{key}' must be true or false")
     patterns = table.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise _fail(path, where, "'patterns' must be a non-empty list of regular expressions")
     compiled = tuple(_compile(path, f"{where} pattern {i + 1}", p) for i, p in enumerate(patterns))
     example = _text(path, where, table, "example")
     counter = _text(path, where, table, "counter_example", required=False)
-    return Cue(group, str(table.get("id", f"{group}-{index + 1}")), why, float(weight), opens,
-               compiled, example, counter)
+    return Cue(group, str(table.get("id", f"{group}-{index + 1}")), why, float(weight), flags["opens"],
+               flags["waives_reply"], flags["survives_waiver"], compiled, example, counter)
 
 
 def _parse(path: Path, data: dict, known_templates: set[str] | None) -> TriageRules:
@@ -361,6 +366,9 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
     # A cue inside a closing phrase ("no reply needed", "thanks for the refund") does not count.
     live = [h for h in candidates if not _inside(h, closing)]
     opening = [h for h in live if h.cue.opens]
+    waived = any(h.cue.waives_reply for h in closing)
+    if waived:  # "no reply needed": only a question or a request still needs one
+        opening = [h for h in opening if h.cue.survives_waiver]
     topic_hits = [h for h in live if h.cue.group.startswith("intent.")]
     # The intent counts masked cues too: "I left a 1 star review because..." is about a review.
     scores = _scores(rules, [h for h in candidates if h.cue.group.startswith("intent.")])
@@ -370,7 +378,7 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
         if not closing:
             extra_reasons.append((0, len(view), "Neither thanks nor a closed matter: answer to be safe"))
         else:
-            loose = _unaccounted_sentences(rules, norm, view, closing)
+            loose = [] if waived else _unaccounted_sentences(rules, norm, view, closing)
             if loose:
                 extra_reasons.extend((a, b, "Says more than thanks: answer to be safe") for a, b in loose)
             else:

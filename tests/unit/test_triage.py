@@ -21,6 +21,11 @@ NO_REPLY = [
     "Thank you for your quick reply.",
     "Ok, understood. Have a nice day!",
     "I left you a 5 star review :)",
+    # Amazon's wrapper around a pasted message is neither thanks nor a question
+    "Order ID: 112-1234567-1234567\n1 of Desk Lamp [ASIN: B000000000]\n\n"
+    "------------- Begin message -------------\nGot it, thanks!\n------------- End message -------------",
+    # the buyer waives a reply: a problem only described no longer keeps it open
+    "The box was a bit dented but the lamp is fine, no action needed.",
 ]
 
 NEEDS_REPLY = [
@@ -45,6 +50,9 @@ NEEDS_REPLY = [
     "Thanks. The order number is 123-1234567-1234567 and it was a gift.",
     # review complaints need an answer
     "Why do you keep asking me for a review?",
+    # waiving a reply does not cancel a request or a question
+    "No need to reply, but please send the invoice.",
+    "No reply needed. Is the lid oven safe?",
 ]
 
 
