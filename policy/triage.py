@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from .engine import POLICY_ROOT, PolicyError
+from .engine import PolicyError
 from .normalize import normalize
 
 INTENTS = (
@@ -31,6 +31,7 @@ _STRIP = " \t,:-()[]\"'*"
 _EDGE = frozenset(" \t\n.,;:!-")
 # A second intent's templates are offered too when its cues weigh at least this much.
 SECOND_INTENT_MIN_SCORE = 2.0
+POLICY_ROOT = Path(__file__).resolve().parent  # one folder per marketplace
 _MARKETPLACE = regex.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
