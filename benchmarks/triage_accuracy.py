@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -89,6 +90,15 @@ def main(argv: list[str]) -> int:
           f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['intent']:>6.3f}")
     print("targets: no-response-needed precision >= {precision}, recall >= {recall}; "
           "intent accuracy >= {intent}".format(**TARGETS))
+    started = time.perf_counter()
+    for row in all_rows:
+        triage(row["text"])
+    per_message = (time.perf_counter() - started) / max(1, len(all_rows)) * 1000
+    long_text = ("Thanks for the refund, but where is my order? It arrived damaged. " * 300)[:20_000]
+    started = time.perf_counter()
+    triage(long_text)
+    print(f"speed: {per_message:.2f} ms per message on average; "
+          f"{(time.perf_counter() - started) * 1000:.0f} ms for a 20,000-character message")
     if m["confusion"]:
         print("intent confusions (gold -> got):",
               ", ".join(f"{g}->{p} x{c}" for (g, p), c in m["confusion"].most_common(8)))

@@ -9,6 +9,7 @@ policy/<marketplace>/triage.toml; this module loads, validates and applies them.
 """
 from __future__ import annotations
 
+import bisect
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -267,8 +268,24 @@ def _hits(cues, view: str) -> list[_Hit]:
     return found
 
 
-def _inside(hit: _Hit, spans: list[_Hit]) -> bool:
-    return any(s.start <= hit.start and hit.end <= s.end for s in spans)
+class _Cover:
+    """Answers "is this span inside one of those spans?" in O(log n)."""
+
+    def __init__(self, spans: list[_Hit]):
+        ordered = sorted(spans, key=lambda h: h.start)
+        self.starts = [h.start for h in ordered]
+        self.reach, furthest = [], -1
+        for h in ordered:
+            furthest = max(furthest, h.end)
+            self.reach.append(furthest)
+
+    def covers(self, hit: _Hit) -> bool:
+        i = bisect.bisect_right(self.starts, hit.start)
+        return i > 0 and self.reach[i - 1] >= hit.end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
 
 def _sentences(view: str) -> list[tuple[int, int]]:
@@ -365,7 +382,8 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
     for intent in rules.intents.values():
         candidates.extend(_hits(intent.cues, view))
     # A cue inside a closing phrase ("no reply needed", "thanks for the refund") does not count.
-    live = [h for h in candidates if not _inside(h, closing)]
+    cover = _Cover(closing)
+    live = [h for h in candidates if not cover.covers(h)]
     opening = [h for h in live if h.cue.opens]
     waived = any(h.cue.waives_reply for h in closing)
     if waived:  # "no reply needed": only a question or a request still needs one
@@ -415,8 +433,9 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
 def _unaccounted_sentences(rules: TriageRules, norm, view: str, closing: list[_Hit]) -> list[tuple[int, int]]:
     """Sentences that neither close the matter nor greet/sign off: they may carry a request."""
     loose = []
+    cover = _Cover(closing)
     for start, end in _sentences(view):
-        if any(h.start < end and h.end > start for h in closing):
+        if cover.overlaps(start, end):
             continue
         sentence = view[start:end].strip()
         if any(p.fullmatch(sentence) for p in rules.neutral):
