@@ -173,3 +173,30 @@ def test_long_message_is_linear_enough():
     text = ("Thanks for the quick reply, the parcel arrived today in perfect condition. " * 300)
     result = triage(text)
     assert result["needs_reply"] is False
+
+
+# Short replies buyers send after the seller's answer: the verdict must hold both ways.
+@pytest.mark.parametrize("text,needs_reply", [
+    ("Thank you for letting me know, I'll wait for it.", False),
+    ("No thanks, I'm fine", False),
+    ("Not needed, thanks", False),
+    ("Will do, thanks", False),
+    ("Thanks, I recieved it", False),
+    ("Thanks, it's working now", False),
+    ("Thank you! My son loves it", False),
+    ("Yes please", True),
+    ("Thanks. Waiting for your reply", True),
+    ("Thanks, the colour is different from the photo", True),
+    ("Received, thanks. Only 1 box though", True),
+    ("Thanks, I have sent it back", True),
+    ("thanks, the refund hasn't shown up yet", True),
+    ("Thanks, it's still not working", True),
+    ("Thanks for the reply. I sent the photos to your email", True),
+])
+def test_short_follow_ups(text, needs_reply):
+    assert triage(text)["needs_reply"] is needs_reply
+
+
+def test_how_long_is_about_the_product_or_the_delivery():
+    assert triage("How long does the battery last?")["intent"] == "product_question"
+    assert triage("How long will it take to arrive?")["intent"] == "where_is_my_order"
