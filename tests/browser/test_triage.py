@@ -146,3 +146,33 @@ def test_screenshot(page, tmp_path):
     path = tmp_path / "triage.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+
+
+def test_axe_finds_nothing_serious_on_triage_and_history(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    def serious():
+        results = Axe().run(page)
+        return [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+    page.goto("/triage")
+    paste(page, f"Where is my order {ORDER}? It was due Monday.")
+    page.get_by_label("When did the buyer's message arrive?").fill(_local(-dt.timedelta(hours=22)))
+    expect(page.locator("#clock")).to_have_class(re.compile("clock--urgent"))
+    assert serious() == []
+    page.goto("/history")
+    assert serious() == []
+
+
+def test_keyboard_paste_and_open_template(page):
+    page.goto("/triage")
+    page.get_by_label("Incoming message", exact=True).focus()
+    page.keyboard.type("Can I return it?")
+    expect(page.locator("#intent-id")).to_have_text("return_or_refund")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href') || ''").startswith("/compose/"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/compose/reply-return-or-refund*")
