@@ -7,6 +7,7 @@ from, so a hit always lands on what the seller actually typed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -24,61 +25,96 @@ class Hit:
     replacement: str | None = None
 
 
+Replacement = "str | tuple[str, int, int] | None"
+
+
 @dataclass(frozen=True)
 class View:
-    """A rewritten copy of `Normalized.text`; `index[i]` is the norm-view index of char i."""
+    """A rewritten copy of `Normalized.text` that can map its offsets back.
+
+    Each rewrite records its edits (new_start, new_end, old_start, old_end) instead of
+    a per-character table, so building a view costs one pass; mapping back costs a
+    bisect per view generation, and is only done for the few spans that are hits.
+    """
 
     norm: Normalized
     text: str
-    index: tuple[int, ...]
+    parent: "View | None" = None
+    edits: tuple[tuple[int, int, int, int], ...] = ()
 
     @classmethod
     def of(cls, norm: Normalized) -> "View":
-        return cls(norm, norm.text, tuple(range(len(norm.text))))
+        return cls(norm, norm.text)
+
+    def _to_parent(self, pos: int) -> int:
+        i = bisect_right(self.edits, (pos, float("inf"))) - 1
+        if i < 0:
+            return pos
+        new_start, new_end, old_start, old_end = self.edits[i]
+        if pos < new_end:
+            # Inside a replacement: its first char stands for the match start, the
+            # rest for the match end, so a span over all of it covers all of it.
+            return old_start if pos == new_start else old_end - 1
+        return pos - new_end + old_end
+
+    def to_norm(self, pos: int) -> int:
+        """Index into `norm.text` of this view's character `pos`."""
+        view: View | None = self
+        while view is not None and view.parent is not None:
+            pos = view._to_parent(pos)
+            view = view.parent
+        return pos
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """ORIGINAL (start, end) for this view's [start, end)."""
         if end <= start:
-            o = self.norm.origin[self.index[start]] if start < len(self.index) else len(self.norm.original)
-            return o, o
-        return self.norm.span(self.index[start], self.index[end - 1] + 1)
+            i = self.to_norm(start) if start < len(self.text) else len(self.norm.text)
+            return self.norm.span(i, i)
+        return self.norm.span(self.to_norm(start), self.to_norm(end - 1) + 1)
 
-    def rewrite(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> "View":
-        """Replace each match of `pattern` by `replace(match)` (None keeps it).
+    def rewrite(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], Replacement]) -> "View":
+        """Replace each match of `pattern` by what `replace(match)` returns.
 
-        The replacement's characters all map to the match's first character,
-        so a span that starts or ends on a rewritten piece covers all of it.
+        `replace` returns None (keep the match), a string, or (string, start, end) to
+        replace a wider stretch than the match itself (e.g. the spaces around it).
         """
         pieces: list[str] = []
-        index: list[int] = []
+        edits: list[tuple[int, int, int, int]] = []
         last = 0
-        changed = False
+        length = 0  # length of the new text so far
         for m in pattern.finditer(self.text):
             new = replace(m)
             if new is None:
                 continue
-            changed = True
-            pieces.append(self.text[last:m.start()])
-            index.extend(self.index[last:m.start()])
+            start, end = m.start(), m.end()
+            if not isinstance(new, str):
+                new, start, end = new
+            if start < last:
+                continue  # overlaps the previous replacement
+            kept = self.text[last:start]
+            pieces.append(kept)
+            length += len(kept)
             pieces.append(new)
-            if new:
-                # First char maps to the match start, the rest to the match end - 1,
-                # so a span over the whole replacement covers the whole original.
-                index.append(self.index[m.start()])
-                index.extend([self.index[m.end() - 1]] * (len(new) - 1))
-            last = m.end()
-        if not changed:
+            edits.append((length, length + len(new), start, end))
+            length += len(new)
+            last = end
+        if not edits:
             return self
         pieces.append(self.text[last:])
-        index.extend(self.index[last:])
-        return View(self.norm, "".join(pieces), tuple(index))
+        return View(self.norm, "".join(pieces), self, tuple(edits))
 
 
 def drop_overlapping(hits: Iterable[Hit], blockers: Iterable[Hit]) -> list[Hit]:
-    """Hits that overlap none of `blockers`."""
+    """Hits that overlap none of `blockers` (n log n: a bisect per hit)."""
     blocked = sorted((b.start, b.end) for b in blockers)
+    starts = [s for s, _ in blocked]
+    # reach[i]: the furthest end among blocked[0..i]
+    reach: list[int] = []
+    for _, e in blocked:
+        reach.append(max(e, reach[-1]) if reach else e)
     out = []
     for h in hits:
-        if not any(s < h.end and h.start < e for s, e in blocked):
+        i = bisect_left(starts, h.end) - 1  # last blocker starting before h ends
+        if i < 0 or reach[i] <= h.start:
             out.append(h)
     return out

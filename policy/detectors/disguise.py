@@ -6,6 +6,9 @@ keeps offsets (see base.View). The view these work on is already lower-case,
 NFKC-folded (full-width dots and at-signs), free of invisible characters and
 with spelled-out letters joined, so "j a n e @ g m a i l . c o m" arrives as
 "jane @ gmail . com".
+
+Every pattern starts with a distinctive character or word, so the regex engine
+skips ordinary text quickly; the spaces around a match are taken in by hand.
 """
 from __future__ import annotations
 
@@ -13,34 +16,77 @@ import re
 
 from .base import View
 
-_OPEN = r"[(\[{<]"
-_CLOSE = r"[)\]}>]"
+_SPACE = " \t"
 
-# (Each pattern starts only where a run of spaces starts: linear on long runs.)
-# A bracketed dot or the word "dot" between spaces; a dot with spaces around it.
+# A bracketed dot, the word "dot", a dot with a space before it, an ideographic full stop.
 _DOT = re.compile(
-    rf"(?<![ \t])[ \t]*{_OPEN}[ \t]*(?:dot|\.)[ \t]*{_CLOSE}[ \t]*"
-    r"|(?<![ \t])[ \t]+dot[ \t]+(?=[a-z0-9])"
-    r"|(?<![ \t])[ \t]+\.[ \t]*(?=[a-z0-9])"
+    r"[(\[{<][ \t]*(?:dot|\.)[ \t]*[)\]}>]"
+    r"|dot(?=[ \t]+[a-z0-9])"
+    r"|\.(?=[ \t]*[a-z0-9])"
+    r"|[\u3002\uff61](?=[a-z0-9])"
 )
-# "slash" spelled out, or a slash with spaces around it, right after a name.
-_SLASH = re.compile(r"(?<=[a-z0-9])[ \t]+(?:slash|/)[ \t]+(?=[a-z0-9])")
-
-# Bracketed "at", or an at-sign with spaces around it: unambiguous.
-_AT = re.compile(rf"(?<![ \t])[ \t]*(?:{_OPEN}[ \t]*(?:at|@)[ \t]*{_CLOSE}|@)[ \t]*")
-# The bare word "at" between spaces: only an address when the rest looks like one.
-_WORD_AT = re.compile(r"(?<=[a-z0-9_])[ \t]+at[ \t]+(?=[a-z0-9])")
+# "slash" spelled out, or a slash with spaces around it.
+_SLASH = re.compile(r"(?:slash|/)(?=[ \t]+[a-z0-9])")
+# A bracketed "at", or an at-sign (spaces around it are taken in).
+_AT = re.compile(r"[(\[{<][ \t]*(?:at|@)[ \t]*[)\]}>]|@")
+# The bare word "at": only an address when the rest looks like one (see emails).
+_WORD_AT = re.compile(r"at(?=[ \t]+[a-z0-9])")
 
 WORD_AT_MARK = "\uE000"  # private-use stand-in for a bare-word "at", told apart from "@"
 
 
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1] in _SPACE:
+        start -= 1
+    while end < len(text) and text[end] in _SPACE:
+        end += 1
+    return start, end
+
+
+def _after_name(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def _dot(m: re.Match[str]):
+    text, token = m.string, m.group()
+    spaced_before = m.start() > 0 and text[m.start() - 1] in _SPACE
+    if token == "." and not spaced_before:
+        return None  # an ordinary dot ("shop.com", "arrived. Thanks")
+    if token == "dot" and not (spaced_before and (m.end() == len(text) or text[m.end()] in _SPACE)):
+        return None  # "dotted", "polkadot"
+    start, end = _widen(text, m.start(), m.end())
+    if not _after_name(text, start):
+        return None
+    return ".", start, end
+
+
+def _slash(m: re.Match[str]):
+    text = m.string
+    if m.start() == 0 or text[m.start() - 1] not in _SPACE:
+        return None
+    start, end = _widen(text, m.start(), m.end())
+    return ("/", start, end) if _after_name(text, start) else None
+
+
+def _at(m: re.Match[str]):
+    return ("@", *_widen(m.string, m.start(), m.end()))
+
+
+def _word_at(m: re.Match[str]):
+    text = m.string
+    if m.start() == 0 or text[m.start() - 1] not in _SPACE:
+        return None  # "that", "flat"
+    start, end = _widen(text, m.start(), m.end())
+    return (WORD_AT_MARK, start, end) if _after_name(text, start) else None
+
+
 def undot(view: View) -> View:
     """Dots and slashes written as words, brackets or with spaces become '.' and '/'."""
-    view = view.rewrite(_DOT, lambda m: ".")
-    return view.rewrite(_SLASH, lambda m: "/")
+    view = view.rewrite(_DOT, _dot)
+    return view.rewrite(_SLASH, _slash)
 
 
 def unat(view: View) -> View:
     """Bracketed or spaced at-signs become '@'; a bare word "at" becomes WORD_AT_MARK."""
-    view = view.rewrite(_AT, lambda m: "@")
-    return view.rewrite(_WORD_AT, lambda m: WORD_AT_MARK)
+    view = view.rewrite(_AT, _at)
+    return view.rewrite(_WORD_AT, _word_at)

@@ -43,3 +43,6 @@ def split_host(host: str) -> tuple[str, str, str]:
 
 def tld_of(suffix: str) -> str:
     return suffix.rsplit(".", 1)[-1]
+
+
+split_host("example.com")  # load the bundled list now, not on the first message

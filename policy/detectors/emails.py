@@ -15,13 +15,10 @@ from .base import Hit, View
 from .disguise import WORD_AT_MARK, unat, undot
 from .domains import split_host
 
-_ADDRESS = re.compile(
-    r"(?<![a-z0-9._%+\-])"
-    r"([a-z0-9][a-z0-9._%+\-]*)"            # local part
-    rf"([@{WORD_AT_MARK}])"
-    r"([a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)+)"  # domain
-)
-
+_AT_MARKS = re.compile(f"[@{WORD_AT_MARK}]")
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
+_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)+")
+_HAS_WORD_AT = re.compile(r"[ \t]at[ \t]|[(\[{<][ \t]*at[ \t]*[)\]}>]")
 _DETERMINER_BEFORE = re.compile(r"\b(?:our|your|the|my|a|an|this|its|their|his|her)[ \t]+$")
 
 # Mail providers: "jane at gmail.com" is an address even though "at" is a plain word.
@@ -46,25 +43,42 @@ _NOT_A_NAME = frozenset({
 })
 
 
+def _addresses(view: View):
+    """(local start, at index, domain match) for each at-sign with a name before it
+    and a dotted domain after it. Walks out from each at-sign: linear in the text."""
+    text = view.text
+    for at in _AT_MARKS.finditer(text):
+        i = at.start()
+        start = i
+        while start > 0 and i - start < 64 and text[start - 1] in _LOCAL_CHARS:
+            start -= 1
+        while start < i and not text[start].isalnum():
+            start += 1  # a name starts with a letter or digit
+        if start == i:
+            continue
+        domain = _DOMAIN.match(text, i + 1)
+        if domain:
+            yield start, i, domain
+
+
 def detect(text: str, norm: Normalized) -> list[Hit]:
-    if "@" not in norm.text and "at" not in norm.text:
+    if "@" not in norm.text and not _HAS_WORD_AT.search(norm.text):
         return []
     view = unat(undot(View.of(norm)))
     hits: list[Hit] = []
-    for m in _ADDRESS.finditer(view.text):
-        local, at, domain = m.group(1).rstrip(".-"), m.group(2), m.group(3)
+    for start, at_index, m in _addresses(view):
+        local, at, domain = view.text[start:at_index].rstrip(".-"), view.text[at_index], m.group()
         if not local:
             continue
         _sub, name, suffix = split_host(domain)
         if not suffix or not name:
             continue
-        start = m.start(1)
-        end = m.end(3)
+        end = m.end()
         o_start, o_end = view.span(start, end)
         disguised = text[o_start:o_end].lower() != view.text[start:end]
         if at == WORD_AT_MARK:
             # "name at gmail dot com" is an address; "available at shop.com" is a place.
-            domain_disguised = text[slice(*view.span(m.start(3), m.end(3)))].lower() != domain
+            domain_disguised = text[slice(*view.span(m.start(), m.end()))].lower() != domain
             if local in _NOT_A_NAME or view.text[end:end + 1] == "/":
                 continue  # "available at ...", "policy at shop dot com/returns" (a page)
             if _DETERMINER_BEFORE.search(view.text, max(0, start - 8), start):

@@ -41,7 +41,6 @@ _ATTRIBUTE = re.compile(
     r"|width|xmlns(?::\w+)?)"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?![.\d]*[1-9])")
-_TAG_END = re.compile(r">")
 
 
 def _tiny(value: str | None) -> bool:
@@ -58,66 +57,77 @@ def _is_pixel(attrs: dict[str, str | None]) -> bool:
     return _tiny(w) or _tiny(h)
 
 
-class _Finder(HTMLParser):
-    """Collects markup as (start, end, kind, replacement), in code-point offsets."""
+# Cheap first pass: things shaped like a tag, a comment opening or an entity. Each is
+# then read by the HTML parser on its own, which keeps the whole linear (the parser
+# fed a wall of "<a <a <a" at once is not).
+_CANDIDATE = re.compile(
+    r"<(?:!--|/?[a-zA-Z][a-zA-Z0-9]{0,15}(?=[\s/>])[^<>]{0,2000}>)"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
+)
 
-    def __init__(self, text: str) -> None:
+
+class _TagReader(HTMLParser):
+    """Reads one candidate: what it is, if it is markup at all."""
+
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.found: list[Hit] = []
-
-    def _here(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        self.tag: tuple[str, str, list] | None = None  # (how, name, attrs)
 
     def handle_starttag(self, tag, attrs):
-        self._tag(tag, attrs, self.get_starttag_text() or "")
+        self.tag = self.tag or ("start", tag, attrs)
 
     def handle_startendtag(self, tag, attrs):
-        self._tag(tag, attrs, self.get_starttag_text() or "")
-
-    def _tag(self, tag: str, attrs, raw: str) -> None:
-        if tag not in ELEMENTS or not all(_ATTRIBUTE.fullmatch(name) for name, _ in attrs):
-            return
-        start = self._here()
-        end = start + len(raw)
-        values = dict(attrs)
-        if tag == "img" and _is_pixel(values):
-            self.found.append(Hit(start, end, "tracking_pixel", "block", ""))
-        else:
-            self.found.append(Hit(start, end, "tag", "block", "\n" if tag == "br" else ""))
+        self.tag = self.tag or ("start", tag, attrs)
 
     def handle_endtag(self, tag):
-        if tag not in ELEMENTS:
-            return
-        start = self._here()
-        m = _TAG_END.search(self.text, start)
-        end = m.end() if m else len(self.text)
-        self.found.append(Hit(start, end, "tag", "block", ""))
+        self.tag = self.tag or ("end", tag, [])
 
-    def handle_comment(self, data):
-        start = self._here()
-        self.found.append(Hit(start, start + len(data) + 7, "comment", "block", ""))
 
-    def handle_entityref(self, name):
-        start = self._here()
-        end = start + 1 + len(name)
-        if self.text[end:end + 1] == ";" and f"{name};" in html5:
-            self.found.append(Hit(start, end + 1, "entity", "block", html.unescape(f"&{name};").replace("\xa0", " ")))
+def _read_tag(raw: str) -> tuple[str, str, list] | None:
+    reader = _TagReader()
+    reader.feed(raw)
+    return reader.tag
 
-    def handle_charref(self, name):
-        start = self._here()
-        end = start + 2 + len(name)
-        if self.text[end:end + 1] == ";":
-            char = html.unescape(f"&#{name};").replace("\xa0", " ")
-            self.found.append(Hit(start, end + 1, "entity", "block", char if char.isprintable() else ""))
+
+def _tag_hit(start: int, raw: str) -> Hit | None:
+    found = _read_tag(raw)
+    if found is None:
+        return None
+    how, tag, attrs = found
+    if tag not in ELEMENTS or not all(_ATTRIBUTE.fullmatch(name) for name, _ in attrs):
+        return None  # "<order number>", "a<b and c>d": not markup
+    end = start + len(raw)
+    if how == "start" and tag == "img" and _is_pixel(dict(attrs)):
+        return Hit(start, end, "tracking_pixel", "block", "")
+    return Hit(start, end, "tag", "block", "\n" if tag == "br" else "")
+
+
+def _entity_hit(start: int, raw: str) -> Hit | None:
+    if not raw.startswith("&#") and raw[1:] not in html5:
+        return None
+    char = html.unescape(raw).replace("\xa0", " ")
+    if char == raw:
+        return None
+    return Hit(start, start + len(raw), "entity", "block", char if char.isprintable() else "")
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
     if "<" not in text and "&" not in text:
         return []
-    finder = _Finder(text)
-    finder.feed(text)
-    finder.close()
-    return sorted(finder.found, key=lambda h: h.start)
+    hits: list[Hit] = []
+    comments_end = 0
+    closed = True  # False once no "-->" is left: later openings need no search
+    for m in _CANDIDATE.finditer(text):
+        raw, start = m.group(), m.start()
+        if start < comments_end:
+            continue
+        if raw == "<!--":
+            close = text.find("-->", m.end()) if closed else -1
+            closed = close >= 0
+            comments_end = close + 3 if closed else m.end()  # unclosed: flag the opening
+            hits.append(Hit(start, comments_end, "comment", "block", ""))
+            continue
+        hit = _tag_hit(start, raw) if raw[0] == "<" else _entity_hit(start, raw)
+        if hit:
+            hits.append(hit)
+    return hits

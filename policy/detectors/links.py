@@ -72,9 +72,11 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
     if not scheme:
         if not suffix or not name or not re.search(r"[a-z]", host):
             return None
+        if name.isdigit() and len(name) < 3:
+            return None  # "Step 1.Open the box"
     disguised = text[o_start:o_end].lower() != view.text[start:end]
     if name == "amazon" and suffix:
-        found = _amazon(path, scheme or www)
+        found = _amazon(path, scheme or www or _sub not in ("", "www"))
         if found is None:
             return None
         kind, severity = found
@@ -95,7 +97,8 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
     if not strong and not disguised and "." not in suffix and tld not in CLASSIC_TLDS:
         # "arrived.Today": a full stop with the space left out, then a capital.
         o_tld = view.span(start + len(host) - len(tld), start + len(host))[0]
-        if text[o_tld].isupper() and o_tld > 0 and text[o_tld - 1] == "." and text[o_tld - 2:o_tld - 1].islower():
+        before = text[o_tld - 2:o_tld - 1]
+        if text[o_tld].isupper() and text[o_tld - 1:o_tld] == "." and (before.islower() or before.isdigit()):
             return None
     if disguised:
         return Hit(o_start, o_end, "obfuscated_url")
@@ -103,7 +106,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
-    if "." not in norm.text and "dot" not in norm.text:
+    if not any(mark in norm.text for mark in (".", "dot", "\u3002")):
         return []
     view = undot(View.of(norm))
     hits: list[Hit] = []

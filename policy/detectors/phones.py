@@ -40,10 +40,11 @@ _NOT_PHONES = re.compile(
     r"(?<![\d\-])\d{3}-\d{7}-\d{7}(?![\d\-])"                                # Amazon order ID
     r"|(?<![\d./\-])\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}(?![\d]|[./\-]\d)"       # dates
     r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"                                 # times
-    r"|[$€£¥₹][ ]?\d[\d.,' ]*\d|\d[\d.,]*[ ]?(?:€|eur\b|usd\b|gbp\b)"         # money
+    r"|[$€£¥₹][ ]?\d[\d.,']*|(?<![\d.,])\d[\d.,]*[ ]?(?:€|eur\b|usd\b|gbp\b)"  # money
     r"|\b97[89][\- ]?\d{1,5}[\- ]?\d{1,7}[\- ]?\d{1,7}[\- ]?[\dx]\b"          # ISBN-13
 )
 _RUN = re.compile(r"(?<![\w+\-/])(?<!\d\.)\+?[ ]?\(?\d[\d\-./() \u2010-\u2015]*\d")
+_ANY_DIGIT = re.compile(r"\d")
 _PIECE_BREAK = re.compile(r" / |  +")
 _EXTENSION = re.compile(r"[ ]?(?:,[ ]?)?(?:ext\.?|extension|x|#|durchwahl|poste)[ ]?\d{1,6}\b")
 
@@ -53,7 +54,7 @@ _CUES = re.compile(
     r"|receipt|transaction|ref|reference|sn|s/n|serial|isbn|ean|upc|gtin|asin|sku|model|part"
     r"|item|article|lot|batch|barcode|account|acct|iban|bic|swift|card|vat|tax|id|code|key|pin"
     r"|licen[cs]e|case|ticket|claim|rma|po|confirmation|booking|voucher|coupon|patent|version"
-    r"|sendungsnummer|bestellnummer|rechnung)\b"
+    r"|zip|postcode|postal|plz|sendungsnummer|bestellnummer|rechnung)\b"
     r"|\b(?P<pos>call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
     r"|telephone|my number|our number|number is)\b"
@@ -104,7 +105,7 @@ def _judge(candidate: str, cue: str | None) -> bool:
     international = candidate.lstrip("( ").startswith("+")
     if not international and digits.startswith("00") and len(digits) >= 9:
         international, candidate = True, "+" + candidate.lstrip("( ")[2:]
-    if not 7 <= len(digits) <= 15:
+    if not 7 <= len(digits) <= 15 or cue == "neg":
         return False
     if international:
         try:
@@ -126,36 +127,60 @@ def _judge(candidate: str, cue: str | None) -> bool:
         return possible
     # With no cue, only a number written the way phone numbers are written counts:
     # a few groups of 2-5 digits, not one block (an ID) or single spaced digits.
-    grouped = 2 <= len(groups) <= 5 and max(groups) <= 5 and min(groups) >= 2
+    # ("030 12345678": an area code, then the subscriber number in one block.)
+    grouped = 2 <= len(groups) <= 5 and min(groups) >= 2 and (
+        max(groups) <= 5 or (len(groups) == 2 and digits.startswith("0") and groups[0] <= 5))
     if _NANP_SHAPE.match(candidate):
         return possible
     return valid and grouped and (digits.startswith("0") or "(" in candidate or len(groups) <= 4)
 
 
+def _disguised(text: str, view: View, start: int, end: int) -> bool:
+    """True when the original has characters the view dropped (zero-width spaces...)."""
+    o_start, o_end = view.span(start, end)
+    return o_end - o_start != end - start
+
+
+def _candidates(view: View):
+    """(start, candidate) for each stretch of digits and separators worth judging.
+
+    Order IDs, dates, times, prices and ISBNs are blanked out first, but only
+    around the runs themselves: most of a message has no digits at all.
+    """
+    text = view.text
+    for run in _RUN.finditer(text):
+        if sum(ch.isdigit() for ch in run.group()) < 7:
+            continue
+        lo, hi = max(0, run.start() - 2), min(len(text), run.end() + 5)
+        masked = _NOT_PHONES.sub(lambda m: "x" * len(m.group()), text[lo:hi])
+        for part in _RUN.finditer(masked, run.start() - lo, run.end() - lo):
+            for start, piece in _pieces(part):
+                start += lo + len(piece) - len(piece.lstrip(" -./"))
+                candidate = piece.strip(" -./")
+                if candidate.endswith("("):
+                    candidate = candidate[:-1].rstrip(" -./")
+                if candidate.count("(") < candidate.count(")") and candidate.endswith(")"):
+                    candidate = candidate[:-1]
+                if sum(ch.isdigit() for ch in candidate) >= 7:
+                    yield start, candidate
+
+
 def detect(text: str, norm: Normalized) -> list[Hit]:
-    if not any(ch.isdigit() for ch in norm.text) and not _ONE_WORD.search(norm.text):
+    if not _ANY_DIGIT.search(norm.text) and not _ONE_WORD.search(norm.text):
         return []
     view = _spell_digits(View.of(norm))
-    view = view.rewrite(_NOT_PHONES, lambda m: "x" * len(m.group()))
     hits: list[Hit] = []
-    budget = MAX_CANDIDATES
-    for run in _RUN.finditer(view.text):
-        for start, piece in _pieces(run):
-            start += len(piece) - len(piece.lstrip(" -./"))
-            candidate = piece.strip(" -./")
-            candidate = candidate[:-1] if candidate.endswith("(") else candidate
-            if candidate.count("(") < candidate.count(")"):
-                candidate = candidate[:-1] if candidate.endswith(")") else candidate
-            if sum(ch.isdigit() for ch in candidate) < 7:
-                continue
-            budget -= 1
-            if budget < 0:
-                return hits
-            end = start + len(candidate)
-            if not _judge(candidate, _cue(view.text, start)):
-                continue
-            ext = _EXTENSION.match(view.text, end)
-            if ext:
-                end = ext.end()
-            hits.append(Hit(*view.span(start, end), "phone"))
+    for n, (start, candidate) in enumerate(_candidates(view)):
+        if n >= MAX_CANDIDATES:
+            break
+        end = start + len(candidate)
+        cue = _cue(view.text, start)
+        if cue is None and _disguised(text, view, start, end):
+            cue = "pos"
+        if not _judge(candidate, cue):
+            continue
+        ext = _EXTENSION.match(view.text, end)
+        if ext:
+            end = ext.end()
+        hits.append(Hit(*view.span(start, end), "phone"))
     return hits
