@@ -47,6 +47,8 @@ class Cue:
     opens: bool  # does a match keep the message open (needing a reply)?
     waives_reply: bool  # closing cue: the buyer says no reply is needed
     survives_waiver: bool  # open cue: still needs a reply after "no reply needed" (a question)
+    resolves: bool  # closing cue: the problem described before it is solved ("all good now")
+    survives_resolution: bool  # open cue: still needs a reply before a "resolves" cue
     patterns: tuple[regex.Pattern, ...]
     example: str
     counter_example: str | None
@@ -109,7 +111,7 @@ def _text(path: Path, where: str, table: dict, key: str, required: bool = True) 
 
 
 _CUE_KEYS = {"id", "why", "weight", "opens", "patterns", "example", "counter_example",
-             "waives_reply", "survives_waiver"}
+             "waives_reply", "survives_waiver", "resolves", "survives_resolution"}
 
 
 def _cue(path: Path, group: str, index: int, table: object, opens_default: bool) -> Cue:
@@ -126,7 +128,8 @@ def _cue(path: Path, group: str, index: int, table: object, opens_default: bool)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
         raise _fail(path, where, f"'weight' must be a positive number, got {weight!r}")
     flags = {}
-    for key, default in (("opens", opens_default), ("waives_reply", False), ("survives_waiver", False)):
+    for key, default in (("opens", opens_default), ("waives_reply", False), ("survives_waiver", False),
+                         ("resolves", False), ("survives_resolution", False)):
         flags[key] = table.get(key, default)
         if not isinstance(flags[key], bool):
             raise _fail(path, where, f"'{key}' must be true or false")
@@ -137,7 +140,8 @@ def _cue(path: Path, group: str, index: int, table: object, opens_default: bool)
     example = _text(path, where, table, "example")
     counter = _text(path, where, table, "counter_example", required=False)
     return Cue(group, str(table.get("id", f"{group}-{index + 1}")), why, float(weight), flags["opens"],
-               flags["waives_reply"], flags["survives_waiver"], compiled, example, counter)
+               flags["waives_reply"], flags["survives_waiver"], flags["resolves"],
+               flags["survives_resolution"], compiled, example, counter)
 
 
 def _parse(path: Path, data: dict, known_templates: set[str] | None) -> TriageRules:
@@ -388,6 +392,10 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
     waived = any(h.cue.waives_reply for h in closing)
     if waived:  # "no reply needed": only a question or a request still needs one
         opening = [h for h in opening if h.cue.survives_waiver]
+    resolved_at = max((h.start for h in closing if h.cue.resolves), default=-1)
+    # "It was broken ... all good now": what was described before the resolution is settled.
+    opening = [h for h in opening if h.start >= resolved_at
+               or h.cue.survives_waiver or h.cue.survives_resolution]
     topic_hits = [h for h in live if h.cue.group.startswith("intent.")]
     # The intent counts masked cues too: "I left a 1 star review because..." is about a review.
     scores = _scores(rules, [h for h in candidates if h.cue.group.startswith("intent.")])
@@ -397,7 +405,7 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
         if not closing:
             extra_reasons.append((0, len(view), "Neither thanks nor a closed matter: answer to be safe"))
         else:
-            loose = [] if waived else _unaccounted_sentences(rules, norm, view, closing)
+            loose = [] if waived else _unaccounted_sentences(rules, norm, view, closing, resolved_at)
             if loose:
                 extra_reasons.extend((a, b, "Says more than thanks: answer to be safe") for a, b in loose)
             else:
@@ -430,12 +438,16 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
             "templates": templates, "fields": _extract(rules, norm, view)}
 
 
-def _unaccounted_sentences(rules: TriageRules, norm, view: str, closing: list[_Hit]) -> list[tuple[int, int]]:
-    """Sentences that neither close the matter nor greet/sign off: they may carry a request."""
+def _unaccounted_sentences(rules: TriageRules, norm, view: str, closing: list[_Hit],
+                          resolved_at: int = -1) -> list[tuple[int, int]]:
+    """Sentences that neither close the matter nor greet/sign off: they may carry a request.
+
+    Sentences before a resolution ("it was broken. All good now") tell the settled story.
+    """
     loose = []
     cover = _Cover(closing)
     for start, end in _sentences(view):
-        if cover.overlaps(start, end):
+        if end <= resolved_at or cover.overlaps(start, end):
             continue
         sentence = view[start:end].strip()
         if any(p.fullmatch(sentence) for p in rules.neutral):

@@ -200,3 +200,21 @@ def test_short_follow_ups(text, needs_reply):
 def test_how_long_is_about_the_product_or_the_delivery():
     assert triage("How long does the battery last?")["intent"] == "product_question"
     assert triage("How long will it take to arrive?")["intent"] == "where_is_my_order"
+
+
+@pytest.mark.parametrize("text,needs_reply", [
+    # a problem told before it was solved is settled ...
+    ("It was broken. All good now, thanks.", False),
+    ("It was my fault, I typed the wrong email. All good now, thanks.", False),
+    ("I ordered a lamp and thought it was lost. Never mind, found it", False),
+    # ... unless a question, a request, a "but" or something said after it keeps it open
+    ("Where is the charger. Never mind, found it.", True),
+    ("Problem solved for the mug, but the plate is cracked", True),
+    ("It was fixed last time, now it is broken again", True),
+    ("The lid is cracked. Never mind the delivery date.", True),
+    # "fixed" alone is not a resolution
+    ("This needs to be fixed.", True),
+    ("Get it fixed.", True),
+])
+def test_resolution_settles_only_what_came_before(text, needs_reply):
+    assert triage(text)["needs_reply"] is needs_reply
