@@ -45,6 +45,7 @@ _NOT_PHONES = re.compile(
 )
 _RUN = re.compile(r"(?<![\w+\-/])(?<!\d\.)\+?[ ]?\(?\d[\d\-./() \u2010-\u2015]*\d")
 _ANY_DIGIT = re.compile(r"\d")
+_LAST_DIGIT = re.compile(r"\d(?=\D*$)")
 _PIECE_BREAK = re.compile(r" / |  +")
 _EXTENSION = re.compile(r"[ ]?(?:,[ ]?)?(?:ext\.?|extension|x|#|durchwahl|poste)[ ]?\d{1,6}\b")
 
@@ -92,6 +93,10 @@ def _cue(view_text: str, start: int) -> str | None:
     lo = max(0, start - _NEAR)
     nl = view_text.rfind("\n", lo, start)
     window = view_text[nl + 1 if nl >= 0 else lo:start]
+    # A cue before an earlier number belongs to that number ("order 112-... 212-555-0147").
+    earlier = _LAST_DIGIT.search(window)
+    if earlier:
+        window = window[earlier.end():]
     last = None
     for m in _CUES.finditer(window):
         last = "neg" if m.group("neg") else "pos"
