@@ -21,12 +21,14 @@ from .disguise import undot
 from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHORTENERS, split_host, tld_of
 
 _URL_CHARS = r"[^\s<>\"'`\\{}|^]"
-_SCHEME_URL = re.compile(rf"(?<![a-z0-9])(?:https?|ftp)://{_URL_CHARS}+")
+# ("hxxps://" is the defanged spelling people use to slip a link past filters.)
+_SCHEME_URL = re.compile(rf"(?<![a-z0-9])(?:h[tx]{{2}}ps?|ftp)://{_URL_CHARS}+")
 _DOTTED = re.compile(
     r"(?<![\w@.\-])"
     r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+"
     rf"(?:[/?#]{_URL_CHARS}*)?"
 )
+_AT_BEFORE = re.compile(r"(?:@|\bat\b|[(\[{<][ \t]*at[ \t]*[)\]}>])[ \t]*$")
 _TRAILING = ".,;:!?)]}'\"*"
 
 # Amazon pages about the buyer's own order: a reason to link, so only a warning.
@@ -110,22 +112,27 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
         return []
     view = undot(View.of(norm))
     hits: list[Hit] = []
-    scheme_ends: dict[int, int] = {}
+    starts: list[int] = []  # view offsets of bare names found
+    scheme_spans: list[tuple[int, int]] = []
     for m in _SCHEME_URL.finditer(view.text):
-        scheme_ends[m.start()] = m.end()
+        scheme_spans.append(m.span())
         hit = _classify(text, view, m.start(), m.group(), scheme=True)
         if hit:
             hits.append(hit)
-    inside_until = -1
+    next_url = 0  # scheme_spans before this one end before the current name
     for m in _DOTTED.finditer(view.text):
         # A name inside a URL already found ("https://www.shop.com") is not a second link.
-        inside_until = max([inside_until] + [e for s, e in scheme_ends.items() if s <= m.start()])
-        if m.start() < inside_until:
+        while next_url < len(scheme_spans) and scheme_spans[next_url][1] <= m.start():
+            next_url += 1
+        if next_url < len(scheme_spans) and scheme_spans[next_url][0] <= m.start():
             continue
         hit = _classify(text, view, m.start(), m.group(), scheme=False)
         if hit:
             hits.append(hit)
+            starts.append(m.start())
     hits.sort(key=lambda h: h.start)
-    if "@" in text or "at" in norm.text:
+    if any(_AT_BEFORE.search(view.text, max(0, s - 16), s) for s in starts):
+        # Some name follows an at-sign or the word "at": if it is an email's domain,
+        # it is the email detector's (the same span must not be a link as well).
         hits = drop_overlapping(hits, emails.detect(text, norm))
     return hits

@@ -20,18 +20,18 @@ def fixed(text):
 
 
 @pytest.mark.parametrize("text, covered", [
-    ("Stop lying about the damage, you clown 😡", [" 😡"]),
-    ("Got it, we'll send the bigger size tomorrow 👍🏽", [" 👍🏽"]),
+    ("Stop lying about the damage, you clown 😡", ["😡"]),
+    ("Got it, we'll send the bigger size tomorrow 👍🏽", ["👍🏽"]),
     ("Please rate us 5️⃣ stars!", ["5️⃣ "]),
     ("our UK warehouse 🇬🇧 It should arrive", ["🇬🇧 "]),
     ("the whole family 👨\u200d👩\u200d👧 enjoys", ["👨\u200d👩\u200d👧 "]),
-    ("your honest review ❤️", [" ❤️"]),
-    ("your honest review ❤", [" ❤"]),
+    ("your honest review ❤️", ["❤️"]),
+    ("your honest review ❤", ["❤"]),
     ("✅ Refund issued\n✅ Replacement shipped", ["✅ ", "✅ "]),
     ("A quick 5⭐ review", ["⭐"]),
     ("Box #️⃣2", ["#️⃣"]),
     ("Brand™️ kettle", ["™️"]),
-    ("🔥 Flash sale! 30% off 🔥", ["🔥 ", " 🔥"]),
+    ("🔥 Flash sale! 30% off 🔥", ["🔥 ", "🔥"]),
     ("Thanks 😊😊 😊 see you", ["😊😊 😊 "]),
     ("on its way 📦 Tracking 1Z999AA10123456784.", ["📦 "]),
     ("pride 🏳️\u200d🌈 flag", ["🏳️\u200d🌈 "]),
@@ -43,8 +43,8 @@ def test_emoji(text, covered):
 
 @pytest.mark.parametrize("text, expected", [
     ("our UK warehouse 🇬🇧 It should arrive", "our UK warehouse It should arrive"),
-    ("tomorrow 👍🏽", "tomorrow"),
-    ("your honest review ❤️!", "your honest review!"),
+    ("tomorrow 👍🏽 See you", "tomorrow See you"),
+    ("your honest review ❤️", "your honest review "),
     ("🔥 Flash sale!", "Flash sale!"),
     ("A quick 5⭐ review", "A quick 5 review"),
 ])

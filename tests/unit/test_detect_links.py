@@ -18,6 +18,7 @@ def found(text):
     ("Our site: Shop.com/sale", "Shop.com/sale", "url"),
     ("(manuals.brightlamp.net/xr2000)", "manuals.brightlamp.net/xr2000", "url"),
     ("<https://x.com>", "https://x.com", "url"),
+    ("defanged: hxxps://evil.example/login", "hxxps://evil.example/login", "url"),
     ("check out homefix.de today", "homefix.de", "bare_domain"),
     ("order from mybrand.shop", "mybrand.shop", "bare_domain"),
     ("see example.com.au.", "example.com.au", "bare_domain"),
@@ -104,3 +105,8 @@ def test_link_inside_html_attribute_is_found():
     text = '<a href="https://deskcraft.com/video">here</a>'
     hits = DETECTORS["link"](text, normalize(text))
     assert [(h.start, h.end) for h in hits] == [(9, 36)]
+
+
+def test_names_inside_a_url_are_not_counted_again():
+    text = "first https://www.a.io/x.html then b.io/y"
+    assert found(text) == [("https://www.a.io/x.html", "url", "block"), ("b.io/y", "url", "block")]
