@@ -1,43 +1,142 @@
-"""PLACEHOLDER (owned by the engine helper; to be replaced): the public engine interface.
+"""The engine: load a marketplace's policy once, check a message against every rule.
 
 check(text, marketplace="amazon", template=None, context=None) -> list[Finding]
 load_policy(marketplace="amazon") -> Policy   (cached; the only global state)
+
+Flow: rules.toml -> loader (validated, compiled) -> each rule finds spans on one
+MessageView -> findings that yield to a stronger category are dropped -> one
+finding per (category, span), overlaps of a category merged -> sorted by start.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 from .finding import Finding
+from .loader import PolicyError, load_rules
+from .rulekinds import Rule
+from .textview import MessageView
 
 POLICY_ROOT = Path(__file__).resolve().parent
 
-
-class PolicyError(Exception):
-    """A rule or template file is malformed: the message names file, rule and problem."""
+__all__ = ["Policy", "PolicyError", "check", "load_policy", "load_policy_from"]
 
 
 @dataclass
 class Policy:
     marketplace: str
-    rules: list = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
 
+    def check(self, text: str, template=None, context: dict | None = None) -> list[Finding]:
+        """All findings for `text`; `template` is a template id or a Template-like object."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        if isinstance(template, str):
+            if template not in self.templates:
+                raise ValueError(f"unknown template {template!r} for {self.marketplace}")
+            template = self.templates[template]
+        mv = MessageView.build(text, template, context)
+        findings: list[tuple[Rule, Finding]] = []
+        for rule in self.rules:
+            for f in rule.find(mv):
+                findings.append((rule, f))
+        return merge(findings)
 
-@lru_cache(maxsize=None)
-def load_policy(marketplace: str = "amazon") -> Policy:
-    folder = POLICY_ROOT / marketplace
+
+def load_policy_from(folder: str | Path, marketplace: str | None = None,
+                     detectors: Mapping | None = None) -> Policy:
+    """Load (uncached) the policy in `folder`: rules.toml and, when present, templates.toml."""
+    folder = Path(folder)
     if not folder.is_dir():
-        raise PolicyError(f"unknown marketplace {marketplace!r}: no folder {folder}")
+        raise PolicyError(f"no policy folder {folder}")
+    rules = load_rules(folder / "rules.toml", detectors)
     templates = {}
     if (folder / "templates.toml").exists():
         from .templates import load_templates
         templates = load_templates(folder / "templates.toml")
-    return Policy(marketplace, [], templates)
+    return Policy(marketplace or folder.name, rules, templates)
 
 
-def check(text: str, marketplace: str = "amazon", template: str | None = None,
+@lru_cache(maxsize=None)
+def load_policy(marketplace: str = "amazon") -> Policy:
+    """The policy of policy/<marketplace>/, loaded and compiled once per process."""
+    if not marketplace.isidentifier():
+        raise PolicyError(f"unknown marketplace {marketplace!r}")
+    folder = POLICY_ROOT / marketplace
+    if not (folder / "rules.toml").is_file():
+        raise PolicyError(f"unknown marketplace {marketplace!r}: no rules file {folder / 'rules.toml'}")
+    return load_policy_from(folder, marketplace)
+
+
+def check(text: str, marketplace: str = "amazon", template=None,
           context: dict | None = None) -> list[Finding]:
-    load_policy(marketplace)
-    return []
+    """Findings for `text` under the marketplace's policy, sorted by start."""
+    return load_policy(marketplace).check(text, template, context)
+
+
+# -- combining findings ------------------------------------------------------------
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return (a.start, a.end) == (b.start, b.end)
+    return a.start < b.end and b.start < a.end
+
+
+def _rank(f: Finding) -> tuple:
+    """Which of two overlapping findings of a category to keep: block first, then the wider."""
+    return (f.severity == "block", f.end - f.start)
+
+
+def _drop_yielding(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
+    """Drop a finding whose rule yields to a category that has an overlapping finding
+    (a discount offered FOR a review is an inducement, not also promotion)."""
+    kept = []
+    cache: dict[tuple, tuple[list[int], list[int]]] = {}
+    for rule, f in findings:
+        if rule.yields_to:
+            if rule.yields_to not in cache:
+                targets = sorted((g.start, g.end) for _, g in findings if g.category in rule.yields_to)
+                starts, max_end, best = [], [], -1
+                for s, e in targets:
+                    best = max(best, e)
+                    starts.append(s)
+                    max_end.append(best)
+                cache[rule.yields_to] = (starts, max_end)
+            starts, max_end = cache[rule.yields_to]
+            i = bisect_left(starts, max(f.end, f.start + 1))  # targets starting before f ends
+            if i and max_end[i - 1] > f.start:
+                continue
+        kept.append(f)
+    return kept
+
+
+def merge(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
+    """One finding per category for each cluster of overlapping spans (the blocking, then the
+    widest wins; findings of the cluster that do not overlap the winner stay), sorted by start."""
+    by_category: dict[str, list[Finding]] = {}
+    for f in _drop_yielding(findings):
+        by_category.setdefault(f.category, []).append(f)
+    out: list[Finding] = []
+    for group in by_category.values():
+        group.sort(key=lambda f: (f.start, f.end))
+        cluster: list[Finding] = []
+        cluster_end = -1
+        for f in group + [None]:
+            if f is not None and cluster and (f.start < cluster_end or
+                                              (f.start, f.end) == (cluster[-1].start, cluster[-1].end)):
+                cluster.append(f)
+                cluster_end = max(cluster_end, f.end)
+                continue
+            chosen: list[Finding] = []
+            for c in sorted(cluster, key=_rank, reverse=True):
+                if not any(_overlaps(c, k) for k in chosen):
+                    chosen.append(c)
+            out.extend(chosen)
+            if f is not None:
+                cluster, cluster_end = [f], f.end
+    out.sort(key=lambda f: (f.start, f.end, f.category))
+    return out

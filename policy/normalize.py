@@ -27,6 +27,9 @@ _CONFUSABLES = {
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
     "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j",
     "ı": "i", "ℓ": "l", "ø": "o", "ð": "d", "ł": "l", "đ": "d", "ħ": "h",
+    # Typographic dashes and quotes -> ASCII, so "five‑star" and "don’t" match like typed ones.
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+    "‘": "'", "’": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"',
 }
 # Format characters that hide inside words: zero-width space/joiners, word joiner, BOM, soft hyphen.
 _INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc"}

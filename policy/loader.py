@@ -1,0 +1,201 @@
+"""Read and validate a rules.toml: a malformed file fails at start, naming file, rule and problem.
+
+Validation covers: TOML syntax, unknown or missing fields, unknown kind,
+category or detector, bad severity, duplicate ids, patterns that do not compile
+or are not linear-time (policy.patterns), and examples (every rule carries at
+least one text it must flag and one it must pass).
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Mapping
+
+from .finding import CATEGORIES, SEVERITIES
+from .patterns import PatternError, compile_any, compile_pattern
+from .rulekinds import KINDS, Rule
+
+
+class PolicyError(Exception):
+    """A rule or template file is malformed: the message names file, rule and problem."""
+
+
+COMMON_FIELDS = {
+    # name: (type, required)
+    "id": ("str", True), "kind": ("str", True), "category": ("str", True),
+    "severity": ("str", True), "source": ("str", True), "message": ("str", True),
+    "suggestions": ("str_list", True), "replacements": ("str_list", False),
+    "yields_to": ("str_list", False), "examples": ("examples", True),
+}
+
+
+def _default_detectors() -> Mapping:
+    from .detectors import DETECTORS
+    return DETECTORS
+
+
+def load_rules(path: str | Path, detectors: Mapping | None = None) -> list[Rule]:
+    """Parse, validate and compile every rule of the rules file at `path`, in file order."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read rules file: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{path}: not valid TOML: {exc}") from exc
+    unknown = set(data) - {"rule", "words"}
+    if unknown:
+        raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} "
+                          "(rules are [[rule]] tables, shared word lists a [words] table)")
+    words = data.get("words", {})
+    if not isinstance(words, dict) or not all(isinstance(v, str) for v in words.values()):
+        raise PolicyError(f"{path}: [words] must map names to pattern strings")
+    for name, pattern in words.items():
+        try:
+            compile_pattern(pattern, words)
+        except PatternError as exc:
+            raise PolicyError(f"{path}: word list {name!r}: {exc}") from None
+    tables = data.get("rule")
+    if not isinstance(tables, list) or not tables:
+        raise PolicyError(f"{path}: no [[rule]] tables found")
+    if detectors is None:
+        detectors = _default_detectors()
+    rules, seen = [], set()
+    for n, table in enumerate(tables, 1):
+        rule = _build_rule(path, n, table, detectors, words)
+        if rule.id in seen:
+            raise PolicyError(f"{path}: rule {rule.id!r}: duplicate id")
+        seen.add(rule.id)
+        rules.append(rule)
+    return rules
+
+
+def _build_rule(path: Path, n: int, table, detectors: Mapping, words: dict) -> Rule:
+    if not isinstance(table, dict):
+        raise PolicyError(f"{path}: rule #{n}: expected a [[rule]] table")
+    rule_id = table.get("id") if isinstance(table.get("id"), str) else f"#{n}"
+
+    def fail(problem: str) -> PolicyError:
+        return PolicyError(f"{path}: rule {rule_id!r}: {problem}")
+
+    kind = table.get("kind")
+    if not isinstance(kind, str):
+        raise fail("missing field 'kind'")
+    if kind not in KINDS:
+        raise fail(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    cls = KINDS[kind]
+    spec = {**COMMON_FIELDS, **cls.FIELDS}
+    unknown = set(table) - set(spec)
+    if unknown:
+        raise fail(f"unknown field(s) {', '.join(sorted(unknown))} for kind {kind!r}")
+    values = {}
+    for name, (ftype, required) in spec.items():
+        if name not in table:
+            if required:
+                raise fail(f"missing field {name!r}")
+            continue
+        try:
+            values[name] = _convert(ftype, table[name], detectors, words)
+        except (PatternError, ValueError, TypeError) as exc:
+            raise fail(f"field {name!r}: {exc}") from None
+    if not values["id"].strip():
+        raise fail("empty id")
+    if values["category"] not in CATEGORIES:
+        raise fail(f"unknown category {values['category']!r} "
+                   f"(expected one of {', '.join(CATEGORIES)})")
+    if values["severity"] not in SEVERITIES:
+        raise fail(f"bad severity {values['severity']!r} (expected block or warn)")
+    for other in values.get("yields_to", ()):
+        if other not in CATEGORIES:
+            raise fail(f"field 'yields_to': unknown category {other!r}")
+    for name in ("message", "source"):
+        if not values[name].strip():
+            raise fail(f"field {name!r} is empty")
+    flag, pass_ = values.pop("examples")
+    common = {k: values.pop(k) for k in list(values) if k in COMMON_FIELDS}
+    return cls(
+        id=common["id"], kind=kind, category=common["category"], severity=common["severity"],
+        source=common["source"], message=common["message"],
+        suggestions=tuple(common["suggestions"]),
+        replacements=tuple(common.get("replacements", ())),
+        yields_to=tuple(common.get("yields_to", ())),
+        examples_flag=flag, examples_pass=pass_, options=values,
+    )
+
+
+def _str_list(value) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("expected a list of strings")
+    return value
+
+
+def _convert(ftype: str, value, detectors: Mapping, words: dict):
+    if ftype == "str":
+        if not isinstance(value, str):
+            raise ValueError("expected a string")
+        return value
+    if ftype == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError("expected a whole number >= 0")
+        return value
+    if ftype == "str_list":
+        return _str_list(value)
+    if ftype == "str_table":
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise ValueError("expected a table of strings")
+        return dict(value)
+    if ftype == "patterns":
+        patterns = _str_list(value)
+        if not patterns:
+            raise ValueError("expected at least one pattern")
+        return compile_any(patterns, words)
+    if ftype == "swaps":
+        if not isinstance(value, list) or not value:
+            raise ValueError("expected a list of { find = ..., replace = ... } tables")
+        swaps = []
+        for swap in value:
+            if not isinstance(swap, dict) or "find" not in swap or set(swap) - {"find", "replace"}:
+                raise ValueError("each swap is { find = \"pattern\", replace = \"text\" or [...] }")
+            replace = swap.get("replace", [])
+            replace = [replace] if isinstance(replace, str) else _str_list(replace)
+            swaps.append((compile_pattern(swap["find"], words), tuple(replace)))
+        return swaps
+    if ftype == "detector":
+        if value not in detectors:
+            raise ValueError(f"unknown detector {value!r} (expected one of {', '.join(sorted(detectors))})")
+        return (value, detectors[value])
+    if ftype == "detectors":
+        names = _str_list(value)
+        for name in names:
+            if name not in detectors:
+                raise ValueError(f"unknown detector {name!r} "
+                                 f"(expected one of {', '.join(sorted(detectors))})")
+        return [(name, detectors[name]) for name in names]
+    if ftype == "examples":
+        return _examples(value)
+    raise ValueError(f"internal: unknown field type {ftype}")  # pragma: no cover
+
+
+def _examples(value) -> tuple[tuple, tuple]:
+    """examples = { flag = [...], pass = [...] }; an entry is a text or
+    { text = "...", context = {...}, template = "<id>" | template_kind/max_length }."""
+    if not isinstance(value, dict) or set(value) - {"flag", "pass"}:
+        raise ValueError("expected { flag = [...], pass = [...] }")
+    out = []
+    for key in ("flag", "pass"):
+        entries = value.get(key)
+        if not isinstance(entries, list) or not entries:
+            raise ValueError(f"needs at least one '{key}' example")
+        items = []
+        for entry in entries:
+            if isinstance(entry, str):
+                entry = {"text": entry}
+            if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+                raise ValueError(f"a '{key}' example is a string or a table with a 'text'")
+            extra = set(entry) - {"text", "context", "template", "template_kind", "max_length"}
+            if extra:
+                raise ValueError(f"unknown example field(s) {', '.join(sorted(extra))}")
+            items.append(dict(entry))
+        out.append(tuple(items))
+    return out[0], out[1]

@@ -1,0 +1,430 @@
+"""The kinds of rule a rules.toml may declare, and how each one finds its spans.
+
+Every kind reads one MessageView (normalised text, sentences, detector hits,
+context) and returns Findings in ORIGINAL offsets. Each kind declares the
+fields it takes (`FIELDS`: name -> (type, required)); the loader validates a
+rule table against that declaration and passes the compiled values in.
+"""
+from __future__ import annotations
+
+import re
+from itertools import islice
+from dataclasses import dataclass, field
+from typing import ClassVar
+from datetime import timedelta
+
+from .finding import Finding
+from .textview import MessageView
+
+EXCERPT_LIMIT = 120
+
+
+def excerpt_of(text: str, start: int, end: int) -> str:
+    """The flagged text, shortened in the middle when it is long ("refund ... review")."""
+    piece = text[start:end]
+    if len(piece) <= EXCERPT_LIMIT:
+        return piece
+    return piece[:60].rstrip() + " ... " + piece[-50:].lstrip()
+
+
+class _Blank(dict):
+    def __missing__(self, key):  # an unknown {placeholder} in a message stays as written
+        return "{" + key + "}"
+
+
+@dataclass
+class Rule:
+    """Fields common to every kind; subclasses add their own and implement `find`."""
+
+    id: str
+    kind: str
+    category: str
+    severity: str
+    source: str
+    message: str
+    suggestions: tuple[str, ...]
+    replacements: tuple[str, ...] = ()
+    yields_to: tuple[str, ...] = ()
+    examples_flag: tuple = ()
+    examples_pass: tuple = ()
+    options: dict = field(default_factory=dict)
+
+    FIELDS: ClassVar[dict] = {}
+
+    def find(self, mv: MessageView) -> list[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- helpers for the kinds -------------------------------------------------
+    def make(self, mv: MessageView, start: int, end: int, *, view_span: bool = True,
+             severity: str | None = None, replacements: tuple[str, ...] | None = None,
+             message: str | None = None, values: dict | None = None) -> Finding:
+        if view_span:
+            start, end = mv.original_span(start, end)
+        text = message or self.message
+        if values:
+            text = text.format_map(_Blank(values))
+        return Finding(
+            rule=self.id, category=self.category, severity=severity or self.severity,
+            start=start, end=end, excerpt=excerpt_of(mv.text, start, end), message=text,
+            source=self.source, suggestions=self.suggestions,
+            replacements=self.replacements if replacements is None else replacements,
+        )
+
+    def whole_message(self, mv: MessageView, **kw) -> Finding:
+        """A finding about the message as a whole or its context: no highlight (0, 0)."""
+        return self.make(mv, 0, 0, view_span=False, **kw)
+
+
+def _in_scope(pattern: re.Pattern | None, mv: MessageView, first: int, last: int) -> re.Match | None:
+    """First match of `pattern` within sentences first..last (inclusive); remembered per
+    check, so a text repeating one phrase thousands of times is still scanned once."""
+    if pattern is None:
+        return None
+    first, last = max(first, 0), min(last, len(mv.sentences) - 1)
+    if first > last:
+        return None
+    key = (id(pattern), first, last)
+    if key not in mv.memo:
+        mv.memo[key] = pattern.search(mv.view, mv.sentences[first][0], mv.sentences[last][1])
+    return mv.memo[key]
+
+
+def _bucket(pattern: re.Pattern, mv: MessageView) -> dict[int, list[re.Match]]:
+    """Matches of `pattern` over the whole view, grouped by the sentence they start in
+    (computed once per check and pattern: rules sharing a word list share the scan)."""
+    key = ("bucket", pattern.pattern)
+    if key not in mv.memo:
+        out: dict[int, list[re.Match]] = {}
+        for m in pattern.finditer(mv.view):
+            if m.end() > m.start():
+                out.setdefault(mv.sentence_of(m.start()), []).append(m)
+        mv.memo[key] = out
+    return mv.memo[key]
+
+
+def _detector_near(mv: MessageView, detectors: list, first: int, last: int) -> bool:
+    first, last = max(first, 0), min(last, len(mv.sentences) - 1)
+    if first > last:
+        return False
+    key = ("near", tuple(name for name, _ in detectors), first, last)
+    if key in mv.memo:
+        return mv.memo[key]
+    lo, _ = mv.original_span(*mv.sentences[first])
+    _, hi = mv.original_span(*mv.sentences[last])
+    found = any(hit.start < hi and hit.end > lo
+                for name, fn in detectors for hit in mv.hits(name, fn))
+    mv.memo[key] = found
+    return found
+
+
+@dataclass
+class Phrases(Rule):
+    """Flags each match of `patterns`, unless an `unless` pattern is in the same sentence;
+    with `near` / `near_detectors`, only when one of those is also within `window` sentences."""
+
+    FIELDS = {"patterns": ("patterns", True), "unless": ("patterns", False),
+              "near": ("patterns", False), "near_detectors": ("detectors", False),
+              "window": ("int", False)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        o = self.options
+        reach = max(o.get("window") or 1, 1) - 1
+        out = []
+        for m in o["patterns"].finditer(mv.view):
+            if m.end() == m.start():
+                continue
+            i = mv.sentence_of(m.start())
+            if _in_scope(o.get("unless"), mv, i, i):
+                continue
+            if o.get("near") or o.get("near_detectors"):
+                near = _in_scope(o.get("near"), mv, i - reach, i + reach)
+                if not near and not (o.get("near_detectors") and
+                                     _detector_near(mv, o["near_detectors"], i - reach, i + reach)):
+                    continue
+            out.append(self.make(mv, m.start(), m.end()))
+        return out
+
+
+@dataclass
+class Substitution(Rule):
+    """Flags each `swaps` entry's `find` pattern and offers its `replace` text(s)."""
+
+    FIELDS = {"swaps": ("swaps", True), "unless": ("patterns", False)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        out = []
+        for pattern, replacements in self.options["swaps"]:
+            for m in pattern.finditer(mv.view):
+                if m.end() == m.start():
+                    continue
+                i = mv.sentence_of(m.start())
+                if _in_scope(self.options.get("unless"), mv, i, i):
+                    continue
+                out.append(self.make(mv, m.start(), m.end(), replacements=replacements))
+        return out
+
+
+def _pairs(mv: MessageView, a: dict, b: dict, scopes) -> list[tuple[re.Match, re.Match, int, int]]:
+    """For each (first, last) sentence scope, the first match of a and of b inside it."""
+    found = []
+    for first, last in scopes:
+        ma = next((m for i in range(first, last + 1) for m in a.get(i, ())), None)
+        mb = next((m for i in range(first, last + 1) for m in b.get(i, ())), None)
+        if ma and mb:
+            found.append((ma, mb, first, last))
+    return found
+
+
+@dataclass
+class Exchange(Rule):
+    """Something of value (`offer`) and a review action (`in_return_for`) in ONE sentence:
+    the offer is the price of the review. When the offer comes first, a `condition`
+    ("if you", "once you", "in return") must lead from it to the review; when the
+    review comes first ("leave a review and get ..."), no condition is needed.
+    A sentence holding a `carry_over` phrase ("in return", "for your time") is read
+    together with the sentence before it. `unless` ("whether or not you leave a
+    review") clears the sentence."""
+
+    FIELDS = {"offer": ("patterns", True), "in_return_for": ("patterns", True),
+              "condition": ("patterns", False), "unless": ("patterns", False),
+              "carry_over": ("patterns", False)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        o = self.options
+        actions = _bucket(o["in_return_for"], mv)
+        if not actions:
+            return []
+        offers = _bucket(o["offer"], mv)
+        scopes = set()
+        for i in actions:
+            scopes.add((i, i))
+            if i > 0 and (i in offers or i - 1 in offers):
+                if _in_scope(o.get("carry_over"), mv, i, i):
+                    scopes.add((i - 1, i))
+            if i + 1 in offers and _in_scope(o.get("carry_over"), mv, i + 1, i + 1):
+                scopes.add((i, i + 1))
+        out, seen = [], set()
+        for first, last in sorted(scopes):
+            pair = self._pair(mv, offers, actions, first, last)
+            if pair is None or _in_scope(o.get("unless"), mv, first, last):
+                continue
+            span = (min(pair[0].start(), pair[1].start()), max(pair[0].end(), pair[1].end()))
+            if span not in seen:
+                seen.add(span)
+                out.append(self.make(mv, *span))
+        return out
+
+    def _pair(self, mv, offers, actions, first, last):
+        offer_list = [m for i in range(first, last + 1) for m in offers.get(i, ())]
+        if not offer_list:
+            return None
+        condition = self.options.get("condition")
+        acts = (m for i in range(first, last + 1) for m in actions.get(i, ()))
+        for act in islice(acts, 50):  # a hostile text may repeat a phrase thousands of times
+            after = next((m for m in offer_list if m.start() >= act.end()), None)
+            if after is not None:
+                return after, act
+            before = [m for m in offer_list if m.end() <= act.start()]
+            if before and (condition is None or
+                           condition.search(mv.view, before[-1].end(), act.end())):
+                return before[-1], act
+        return None
+
+
+@dataclass
+class Gating(Rule):
+    """A review mention (`review`) and a steer of unhappy buyers to the seller (`steer`)
+    within `window` consecutive sentences (default 2): review gating."""
+
+    FIELDS = {"review": ("patterns", True), "steer": ("patterns", True),
+              "window": ("int", False), "unless": ("patterns", False)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        o = self.options
+        reach = max(o.get("window") or 2, 1) - 1
+        steers = _bucket(o["steer"], mv)
+        if not steers:
+            return []
+        reviews = _bucket(o["review"], mv)
+        out, seen = [], set()
+        for i in sorted(steers):
+            scopes = [(i - k, i - k + reach) for k in range(reach + 1)]
+            scopes = [(max(a, 0), min(b, len(mv.sentences) - 1)) for a, b in scopes]
+            for ma, mb, first, last in _pairs(mv, reviews, {i: steers[i]}, scopes):
+                if _in_scope(o.get("unless"), mv, first, last):
+                    continue
+                span = (min(ma.start(), mb.start()), max(ma.end(), mb.end()))
+                if span not in seen:
+                    seen.add(span)
+                    out.append(self.make(mv, *span))
+                break
+        return out
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’]*")
+
+
+@dataclass
+class MessageOnly(Rule):
+    """Whole-message rule: flags a message in which every sentence is one of the `only`
+    kinds of content (e.g. thanks, an order confirmation). Sentences of 3 words or
+    fewer (greetings, sign-offs, names) and `ignore` matches do not count; a sentence
+    with more than `max_other_words` words besides the `only` matches is real content."""
+
+    FIELDS = {"only": ("patterns", True), "ignore": ("patterns", False),
+              "max_other_words": ("int", False)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        o = self.options
+        allowance = o.get("max_other_words") or 3
+        matched_any = False
+        for s, e in mv.sentences:
+            sentence = mv.view[s:e]
+            if len(_WORD.findall(sentence)) <= 3:
+                continue
+            rest = o["only"].sub(" ", sentence)
+            hit = rest != sentence
+            if o.get("ignore"):
+                rest = o["ignore"].sub(" ", rest)
+            if len(_WORD.findall(rest)) > allowance:
+                return []
+            matched_any = matched_any or hit
+        return [self.whole_message(mv)] if matched_any else []
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass
+class Capitals(Rule):
+    """Shouting: a run of at least `min_words` words written wholly in capitals
+    (single acronyms inside normal text never make such a run)."""
+
+    FIELDS = {"min_words": ("int", False)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        need = self.options.get("min_words") or 5
+        out, run = [], []
+        for m in _CAPS_WORD.finditer(mv.text):
+            word = m.group()
+            if word.isupper():
+                run.append(m)
+                continue
+            self._close(mv, run, need, out)
+            run = []
+        self._close(mv, run, need, out)
+        return out
+
+    def _close(self, mv, run, need, out):
+        if len(run) >= need and sum(len(m.group()) >= 3 for m in run) >= 2:
+            out.append(self.make(mv, run[0].start(), run[-1].end(), view_span=False,
+                                 replacements=(mv.text[run[0].start():run[-1].end()].capitalize(),)))
+
+
+@dataclass
+class MaxLength(Rule):
+    """Text over the template's max_length, or over `default_limit` without a template.
+    The overflow is highlighted."""
+
+    FIELDS = {"default_limit": ("int", True)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        limit = getattr(mv.template, "max_length", None) or self.options["default_limit"]
+        if len(mv.text) <= limit:
+            return []
+        return [self.make(mv, limit, len(mv.text), view_span=False,
+                          values={"length": len(mv.text), "limit": limit})]
+
+
+def _template_kind(mv: MessageView) -> str | None:
+    return getattr(mv.template, "kind", None)
+
+
+@dataclass
+class OrderIdRequired(Rule):
+    """A message from a template of one of `template_kinds` must carry the order ID:
+    context order_id, or an ID matching `order_id` in the text."""
+
+    FIELDS = {"order_id": ("patterns", True), "template_kinds": ("str_list", True)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        if _template_kind(mv) not in self.options["template_kinds"]:
+            return []
+        if mv.context.get("order_id") or self.options["order_id"].search(mv.view):
+            return []
+        return [self.whole_message(mv)]
+
+
+@dataclass
+class ReviewWindow(Rule):
+    """Review requests only from `opens_after_days` after delivered_on to
+    `closes_after_days` after delivered_latest (or delivered_on). Needs context."""
+
+    FIELDS = {"opens_after_days": ("int", True), "closes_after_days": ("int", True),
+              "template_kinds": ("str_list", True), "message_early": ("str", True),
+              "message_late": ("str", True)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        o = self.options
+        delivered = mv.context_date("delivered_on")
+        if _template_kind(mv) not in o["template_kinds"] or delivered is None:
+            return []
+        latest = mv.context_date("delivered_latest") or delivered
+        today = mv.today()
+        opens = delivered + timedelta(days=o["opens_after_days"])
+        closes = max(latest, delivered) + timedelta(days=o["closes_after_days"])
+        if today < opens:
+            return [self.whole_message(mv, message=o["message_early"],
+                                       values={"date": opens.isoformat()})]
+        if today > closes:
+            return [self.whole_message(mv, message=o["message_late"],
+                                       values={"date": closes.isoformat()})]
+        return []
+
+
+@dataclass
+class RepeatRequest(Rule):
+    """A template of `template_kinds` when context says a request was already sent."""
+
+    FIELDS = {"template_kinds": ("str_list", True)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        previous = mv.context.get("previous_request_on")
+        if _template_kind(mv) not in self.options["template_kinds"] or not previous:
+            return []
+        return [self.whole_message(mv, values={"date": str(previous)[:10]})]
+
+
+@dataclass
+class Detector(Rule):
+    """Hands the message to a detector (policy.detectors.DETECTORS[name]); the detector's
+    hit decides the span, the severity and a replacement. `kind_messages` may give a
+    message per hit kind."""
+
+    FIELDS = {"detector": ("detector", True), "kind_messages": ("str_table", False)}
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        name, fn = self.options["detector"]
+        messages = self.options.get("kind_messages") or {}
+        out = []
+        for hit in mv.hits(name, fn):
+            out.append(self.make(
+                mv, hit.start, hit.end, view_span=False, severity=hit.severity,
+                replacements=(hit.replacement,) if hit.replacement is not None else (),
+                message=messages.get(hit.kind)))
+        return out
+
+
+KINDS: dict[str, type[Rule]] = {
+    "phrases": Phrases,
+    "substitution": Substitution,
+    "exchange": Exchange,
+    "gating": Gating,
+    "message_only": MessageOnly,
+    "capitals": Capitals,
+    "max_length": MaxLength,
+    "order_id_required": OrderIdRequired,
+    "review_window": ReviewWindow,
+    "repeat_request": RepeatRequest,
+    "detector": Detector,
+}
