@@ -29,6 +29,7 @@ DEFAULT_SETS = [
     ROOT / "tests" / "data" / "buyer_messages_holdout.jsonl",
     ROOT / "tests" / "data" / "buyer_messages_blind.jsonl",
     ROOT / "tests" / "data" / "buyer_messages_final.jsonl",
+    ROOT / "tests" / "data" / "buyer_messages_round5.jsonl",
 ]
 TARGETS = {"precision": 0.95, "recall": 0.85, "intent": 0.80}
 
