@@ -60,6 +60,9 @@ REQUIRED_TEMPLATE_KEYS = TEMPLATE_KEYS - {"field"}
 FIELD_KEYS = {"name", "label", "type", "required", "pattern", "example", "help", "choices", "context_only"}
 REQUIRED_FIELD_KEYS = {"name", "label", "type"}
 
+# Patterns are also run by the composer in the browser (JavaScript RegExp): refuse
+# Python-only syntax (named groups, comments, \A \Z anchors, inline flags).
+_PYTHON_ONLY_PATTERN_RE = re.compile(r"\(\?P|\(\?#|\\[AZ]|\(\?[aiLmsux]")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # One token of a body: an optional-segment bracket, a placeholder, a stray brace, or plain text.
@@ -351,6 +354,9 @@ def _build_field(raw_field, shared: dict, fail) -> Field:
             re.compile(pattern)
         except re.error as exc:
             raise fail(f"field {name!r}: pattern {pattern!r} does not compile: {exc}") from exc
+        if _PYTHON_ONLY_PATTERN_RE.search(pattern):
+            raise fail(f"field {name!r}: pattern {pattern!r} uses Python-only syntax "
+                       "(named groups, comments, \\A, \\Z or inline flags) the browser cannot run")
     choices = merged.get("choices", [])
     if not isinstance(choices, list) or not all(isinstance(c, str) and c.strip() for c in choices):
         raise fail(f"field {name!r}: choices must be a list of non-empty strings")

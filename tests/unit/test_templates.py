@@ -265,6 +265,8 @@ BROKEN = {
                                "example '112-12345-1234567' does not match its pattern"),
     "example missing": (VALID.replace('example = "it ships Monday."\n', ""),
                         "field 'detail': example value missing for a required field"),
+    "pattern the browser cannot run": (VALID.replace('type = "text"\nexample = "it ships', 'type = "text"\npattern = "(?i)^it"\nexample = "it ships'),
+                                       "uses Python-only syntax"),
     "unknown kind": (VALID.replace('kind = "proactive"', 'kind = "newsletter"'), "unknown kind 'newsletter'"),
     "too long": (VALID.replace('example = "it ships Monday."', 'example = "' + "x" * 2000 + '"'),
                  "over max_length 2000"),
