@@ -22,6 +22,7 @@ _SPACE = " \t"
 _DOT = re.compile(
     r"[(\[{<][ \t]*(?:dot|\.)[ \t]*[)\]}>]"
     r"|dot(?=[ \t]+[a-z0-9])"
+    r"|\.[ \t]+(?=(?:com|net|org)(?![a-z]))"   # "brand. com/help"
     r"|\.(?=[ \t]*[a-z0-9])"
     r"|[\u3002\uff61](?=[a-z0-9])"
 )
@@ -50,7 +51,9 @@ def _after_name(text: str, start: int) -> bool:
 def _dot(m: re.Match[str]):
     text, token = m.string, m.group()
     spaced_before = m.start() > 0 and text[m.start() - 1] in _SPACE
-    if token == "." and not spaced_before:
+    if token[0] == "." and not spaced_before:
+        if len(token) > 1 and _after_name(text, m.start()):
+            return ".", m.start(), m.end()  # "brand. com/help"
         return None  # an ordinary dot ("shop.com", "arrived. Thanks")
     if token == "dot" and not (spaced_before and (m.end() == len(text) or text[m.end()] in _SPACE)):
         return None  # "dotted", "polkadot"

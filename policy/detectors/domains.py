@@ -16,7 +16,7 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_ps
 # counts as a web address only with more evidence: a scheme, "www.", or a path.
 AMBIGUOUS_TLDS = frozenset({
     "am", "as", "at", "be", "by", "do", "id", "in", "is", "it", "me", "my", "no", "so",
-    "to", "us", "st", "mr", "ms", "co", "ai", "md", "mov", "zip", "py", "sh", "rs", "ps",
+    "to", "us", "st", "mr", "ms", "ai", "md", "mov", "zip", "py", "sh", "rs", "ps",
     "pm", "nu", "im", "an", "ad", "al", "cd", "dj", "ga", "ge", "gg", "la",
     "lo", "ma", "mo", "mu", "na", "ne", "nr", "ok", "oh", "op", "pa", "pe", "re", "sa",
     "sv", "tel", "to", "vs", "ye", "hi", "ie", "eg", "cm", "mm", "kg", "lb", "oz",

@@ -39,6 +39,10 @@ _AMAZON_ORDER_PATH = re.compile(
 )
 # Amazon product, search and store pages: promotion, so a normal blocking link.
 _AMAZON_PRODUCT_PATH = re.compile(r"/(?:(?:[^/?#]+/)?dp/|gp/(?:product|aw/d)/|s[/?]|stores/|shops/|sp\?|l/|b[/?]|deals)")
+# Abbreviations that end in a dot, then a word with the space left out ("approx.one hour").
+_ABBREVIATIONS = frozenset({"approx", "appx", "etc", "incl", "excl", "min", "max", "no", "nr", "vol",
+                            "fig", "dept", "est", "ca", "vs", "ref", "qty", "pcs", "pp", "ed", "mr", "mrs",
+                            "ms", "dr", "st", "co", "ltd", "inc", "corp", "jr", "sr", "ft", "mt", "eg", "ie"})
 # Names that make "x dot y" a phrase rather than an address ("the dot com era").
 _PHRASE_WORDS = frozenset({"the", "a", "an", "this", "that", "our", "your", "its", "polka", "one", "each"})
 
@@ -90,7 +94,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
         return Hit(o_start, o_end, "url")
     tld = tld_of(suffix)
     strong = www or bool(path.strip("/?#")) or host in SHORTENERS
-    if tld in AMBIGUOUS_TLDS and not strong:
+    if not strong and (tld in AMBIGUOUS_TLDS or (name in _ABBREVIATIONS and not disguised and not _sub)):
         return None
     if disguised and not strong:
         # "the dot com era", "polka dot cotton": a phrase, not an address.

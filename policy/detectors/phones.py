@@ -38,12 +38,14 @@ _ONE_WORD = re.compile(rf"\b(?:{_WORD})\b")
 # Things made of digits that are not phone numbers, blanked out before the search.
 _NOT_PHONES = re.compile(
     r"(?<![\d\-])\d{3}-\d{7}-\d{7}(?![\d\-])"                                # Amazon order ID
-    r"|(?<![\d./\-])\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}(?![\d]|[./\-]\d)"       # dates
+    r"|(?<![\d./\-])(?:\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2})"
+    r"(?![\d]|[./\-]\d)"                                                     # dates
     r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"                                 # times
     r"|[$€£¥₹][ ]?\d[\d.,']*|(?<![\d.,])\d[\d.,]*[ ]?(?:€|eur\b|usd\b|gbp\b)"  # money
     r"|\b97[89][\- ]?\d{1,5}[\- ]?\d{1,7}[\- ]?\d{1,7}[\- ]?[\dx]\b"          # ISBN-13
 )
 _RUN = re.compile(r"(?<![\w+\-/])(?<!\d\.)\+?[ ]?\(?\d[\d\-./() \u2010-\u2015]*\d")
+_DATE_SHAPE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}")
 _ANY_DIGIT = re.compile(r"\d")
 _LAST_DIGIT = re.compile(r"\d(?=\D*$)")
 _PIECE_BREAK = re.compile(r" / |  +")
@@ -59,6 +61,9 @@ _CUES = re.compile(
     r"|\b(?P<pos>call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
     r"|telephone|my number|our number|number is)\b"
+    r"|\b(?P<carrier>ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal mail|parcelforce|tnt|ontrac"
+    r"|lasership|yodel|colissimo|chronopost|correos|postnl|poste|sagawa|yamato|purolator"
+    r"|canada post|australia post|amazon logistics|4px|yanwen|cainiao|aramex)\b"
 )
 _NANP_SHAPE = re.compile(r"^(?:\+?1[ \-.]?)?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3}[\-. ]\d{4}$")
 
@@ -97,10 +102,13 @@ def _cue(view_text: str, start: int) -> str | None:
     earlier = _LAST_DIGIT.search(window)
     if earlier:
         window = window[earlier.end():]
-    last = None
+    last = carrier = None
     for m in _CUES.finditer(window):
-        last = "neg" if m.group("neg") else "pos"
-    return last
+        if m.group("carrier"):
+            carrier = "neg"  # "FedEx 7712 3456 7890", unless a call word says otherwise
+        else:
+            last = "neg" if m.group("neg") else "pos"
+    return last or carrier
 
 
 @lru_cache(maxsize=4096)
@@ -146,6 +154,20 @@ def _disguised(text: str, view: View, start: int, end: int) -> bool:
     return o_end - o_start != end - start
 
 
+def _plausible_date(token: str) -> bool:
+    """A day and a month (either order), with a year first or last."""
+    parts = [int(p) for p in re.split(r"[./\-]", token)]
+    a, b = parts[1:] if re.match(r"\d{4}", token) else parts[:2]
+    return 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12
+
+
+def _mask(m: re.Match[str]) -> str:
+    token = m.group()
+    if _DATE_SHAPE.fullmatch(token) and not _plausible_date(token):
+        return token  # "123-45-67" is the end of a phone number, not a date
+    return "x" * len(token)
+
+
 def _candidates(view: View):
     """(start, candidate) for each stretch of digits and separators worth judging.
 
@@ -157,7 +179,7 @@ def _candidates(view: View):
         if sum(ch.isdigit() for ch in run.group()) < 7:
             continue
         lo, hi = max(0, run.start() - 2), min(len(text), run.end() + 5)
-        masked = _NOT_PHONES.sub(lambda m: "x" * len(m.group()), text[lo:hi])
+        masked = _NOT_PHONES.sub(_mask, text[lo:hi])
         for part in _RUN.finditer(masked, run.start() - lo, run.end() - lo):
             for start, piece in _pieces(part):
                 start += lo + len(piece) - len(piece.lstrip(" -./"))

@@ -23,6 +23,7 @@ def found(text):
     ("order from mybrand.shop", "mybrand.shop", "bare_domain"),
     ("see example.com.au.", "example.com.au", "bare_domain"),
     ("Visit HomeFix.Com", "HomeFix.Com", "bare_domain"),
+    ("find us at mybrand.co", "mybrand.co", "bare_domain"),
     ("the guide: bit.ly/3xK9pQz", "bit.ly/3xK9pQz", "short_link"),
     ("tinyurl.com/abc", "tinyurl.com/abc", "short_link"),
     ("claim here: forms.gle/Xy12AbC", "forms.gle/Xy12AbC", "short_link"),
@@ -42,6 +43,7 @@ def test_plain_addresses_are_links(text, covered, kind):
     ("from www dot deskcraft dot com slash guides.", "www dot deskcraft dot com slash guides"),
     ("chart: sizewise . com / charts. Thanks", "sizewise . com / charts"),
     ("see shop . co . uk", "shop . co . uk"),
+    ("help: brand. com/help", "brand. com/help"),
     ("w w w . s h o p . c o m", "w w w . s h o p . c o m"),
     ("Register at ｈｏｍｅｆｉｘ．ｃｏｍ/warranty within", "ｈｏｍｅｆｉｘ．ｃｏｍ/warranty"),
     ("shop。com", "shop。com"),
@@ -90,7 +92,8 @@ def test_other_amazon_pages_warn(text):
     "The file IMG_2041.jpg is 480 x 640", "manual.pdf", "XR2000_Update_Guide_EN.pdf", "notes.md",
     "photos.zip", "video.mov", "setup.exe", "script.py", "firmware v2.1.4", "1.5 kg", "3.5mm jack",
     "the dot com era", "polka dot cotton", "a red dot in the corner", "10.5x20.3cm",
-    "Write to jane@shopmail.com", "jane (at) shop dot com",
+    "Write to jane@shopmail.com", "jane (at) shop dot com", "approx.one hour", "Wi-Fi 802.11ac",
+    "Made in the U.S.A.", "vol.2 fig.3", "Please see the instructions.Kind regards", "Clay & Co.Thanks",
 ])
 def test_not_links(text):
     assert found(text) == []

@@ -47,6 +47,12 @@ def found(text):
     ("0049 30 12345678", "0049 30 12345678"),
     ("our after-sale service phone: +86 139 1234 5678 (WeChat same number).", "+86 139 1234 5678"),
     ("Tel.+49-30-1234567", "+49-30-1234567"),
+    ("+7 495 123-45-67", "+7 495 123-45-67"),
+    ("0800 123 4567", "0800 123 4567"),
+    ("(555) 123-4567", "(555) 123-4567"),
+    ("Tel. 089/12345678", "089/12345678"),
+    ("WeChat: 13912345678", "13912345678"),
+    ("please call DHL on 0800 123 4567", "0800 123 4567"),
 ])
 def test_phone_numbers(text, covered):
     assert found(text) == [covered]
@@ -93,6 +99,10 @@ def test_order_id_next_to_a_phone_number():
     "4829105736", "15505012345678", "1234567", "100 200 300 400", "5 10 15 20 25",
     "pages 12-34, 56-78", "from 05/19/2026 09:00 to 05/21/2026 15:00",
     "weights: 1.25 2.50 3.75 kg", "the 40 stars, 5 planets and a moon", "one two three",
+    "FedEx 7712 3456 7890", "Evri parcel 1234 5678 9012 3456", "DHL 00340434161094042557",
+    "Ticket 0012345678", "Our VAT number is GB123456789", "UPC 012345678905", "Lot no. 2026-0412-77",
+    "Order placed 11/02/26, shipped 11/03/26", "Mon 12.05.2026 - Fri 16.05.2026", "costs 1.299,00 EUR",
+    "Serial: 0123-4567-8901", "coordinates 51.5074, -0.1278", "1/2 inch, 3/4 inch, 5/8 inch",
 ])
 def test_not_phone_numbers(text):
     assert found(text) == []
