@@ -303,3 +303,10 @@ def test_database_path_comes_from_config(tmp_path):
     path = tmp_path / "nested" / "dir" / "custom.sqlite3"
     create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(path)})
     assert Path(path).is_file()
+
+
+def test_unusable_database_path_fails_at_start_naming_it(tmp_path):
+    folder = tmp_path / "a-directory"
+    folder.mkdir()
+    with pytest.raises(MigrationError, match="cannot open the history database at .*a-directory"):
+        create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(folder)})

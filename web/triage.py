@@ -63,6 +63,10 @@ def triage_result(text: str) -> dict:
     intents = load_triage_rules(_marketplace()).intents
     result["intent_title"] = intents[result["intent"]].title
     result["suggestions"] = suggestions(result)
+    if result["needs_reply"] and not result["suggestions"]:
+        # No template fits (a complaint, a review question...): a blank message still gets checked.
+        result["suggestions"] = [{"id": None, "title": "Blank message", "url": url_for("pages.blank"),
+                                  "prefilled": []}]
     return result
 
 

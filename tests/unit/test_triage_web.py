@@ -122,3 +122,10 @@ def test_segments_merge_overlapping_reasons():
                              {"start": 22, "end": 23, "why": "c"}])
     assert "".join(p["text"] for p in pieces) == text
     assert [p["why"] for p in pieces] == ["a; b", None, "c"]
+
+
+def test_a_message_no_template_fits_offers_a_blank_message(client):
+    body = client.post("/api/triage", json={"text": "I want to speak to a manager."}).get_json()
+    assert body["needs_reply"] is True and body["templates"] == []
+    assert body["suggestions"] == [{"id": None, "title": "Blank message", "url": "/compose", "prefilled": []}]
+    assert client.post("/api/triage", json={"text": "Thanks!"}).get_json()["suggestions"] == []

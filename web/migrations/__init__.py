@@ -73,11 +73,17 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 def migrate(path: str | Path, folder: Path = FOLDER) -> int:
     """Create the database if needed and apply every pending step; returns the version reached."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
     steps = migrations(folder)
-    conn = connect(path)
+    conn = None
     try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(path)
         conn.execute("PRAGMA journal_mode = WAL")  # readers do not block the one writer
+    except (OSError, sqlite3.Error) as exc:
+        if conn is not None:
+            conn.close()
+        raise MigrationError(f"cannot open the history database at {path}: {exc}") from exc
+    try:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version ("
