@@ -32,7 +32,7 @@ MESSAGE = ("Hello Sam,\n\nThank you for your order 112-1234567-1234567. It shipp
 
 # Resolves with the milliseconds from the last input event to the preview showing that text
 # with at least one <mark>.
-WATCH = """() => new Promise(resolve => {
+WATCH = """() => { window.__latency = new Promise(resolve => {
   const box = document.getElementById('message');
   const preview = document.getElementById('preview');
   let last = null;
@@ -44,8 +44,7 @@ WATCH = """() => new Promise(resolve => {
     }
   });
   observer.observe(preview, {childList: true, subtree: true, characterData: true});
-  window.__latencyReady = true;
-})"""
+}); }"""
 
 
 def free_port() -> int:
@@ -89,12 +88,11 @@ def measure(base: str, runs: int) -> list[float]:
             page.wait_for_load_state("networkidle")
             box.fill(MESSAGE[:-10])
             page.wait_for_timeout(300)
-            result = page.evaluate_handle(WATCH)
+            page.evaluate(WATCH)
             box.focus()
-            page.keyboard.press("End")
             page.keyboard.press("Control+End")
             page.keyboard.type(MESSAGE[-10:], delay=40)  # a fast typist: 25 keys a second
-            figures.append(result.evaluate("p => p"))
+            figures.append(page.evaluate("window.__latency"))
         browser.close()
     return figures[1:]
 
