@@ -128,12 +128,16 @@ def test_reply_clock_counts_down_and_turns_urgent_then_overdue(page):
 
 
 def test_reply_clock_counts_weekend_hours(page):
-    """A message from Friday evening is overdue by Sunday: the window does not pause for the weekend."""
+    """The window does not pause for the weekend: Saturday 14:00 is urgent by Sunday 11:00."""
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 29, 11, 0))  # a Sunday, browser-local
     page.goto("/triage")
-    now = dt.datetime.now()
-    friday = now - dt.timedelta(days=(now.weekday() - 4) % 7 or 7)
-    page.get_by_label("When did the buyer's message arrive?").fill(friday.replace(hour=18, minute=0).strftime("%Y-%m-%dT%H:%M"))
+    arrived = page.get_by_label("When did the buyer's message arrive?")
+    arrived.fill("2026-11-28T14:00")  # Saturday
+    expect(page.locator("#clock")).to_have_class(re.compile(r"\bclock--urgent\b"))
+    expect(page.locator("#clock-left")).to_have_text("Urgent: 3 h 00 min left to reply.")
+    arrived.fill("2026-11-27T18:00")  # Friday evening
     expect(page.locator("#clock")).to_have_class(re.compile(r"\bclock--overdue\b"))
+    expect(page.locator("#clock-left")).to_contain_text("closed 17 h 00 min ago")
 
 
 def test_screenshot(page, tmp_path):
