@@ -46,22 +46,23 @@ class View:
     def of(cls, norm: Normalized) -> "View":
         return cls(norm, norm.text)
 
-    def _to_parent(self, pos: int) -> int:
+    def _to_parent(self, pos: int, is_end: bool) -> int:
         i = bisect_right(self.edits, (pos, float("inf"))) - 1
         if i < 0:
             return pos
         new_start, new_end, old_start, old_end = self.edits[i]
         if pos < new_end:
-            # Inside a replacement: its first char stands for the match start, the
-            # rest for the match end, so a span over all of it covers all of it.
-            return old_start if pos == new_start else old_end - 1
+            # Inside a replacement: a span starting there starts where the match
+            # started, one ending there ends where it ended ("seven" -> "7").
+            return old_end - 1 if is_end else old_start
         return pos - new_end + old_end
 
-    def to_norm(self, pos: int) -> int:
-        """Index into `norm.text` of this view's character `pos`."""
+    def to_norm(self, pos: int, is_end: bool = False) -> int:
+        """Index into `norm.text` of this view's character `pos` (the last character
+        of a span when `is_end`)."""
         view: View | None = self
         while view is not None and view.parent is not None:
-            pos = view._to_parent(pos)
+            pos = view._to_parent(pos, is_end)
             view = view.parent
         return pos
 
@@ -70,7 +71,7 @@ class View:
         if end <= start:
             i = self.to_norm(start) if start < len(self.text) else len(self.norm.text)
             return self.norm.span(i, i)
-        return self.norm.span(self.to_norm(start), self.to_norm(end - 1) + 1)
+        return self.norm.span(self.to_norm(start), self.to_norm(end - 1, is_end=True) + 1)
 
     def rewrite(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], Replacement]) -> "View":
         """Replace each match of `pattern` by what `replace(match)` returns.

@@ -24,8 +24,10 @@ _DOT = re.compile(
     r"|dot(?=[ \t]+[a-z0-9])"
     r"|\.[ \t]+(?=(?:com|net|org)(?![a-z]))"   # "brand. com/help"
     r"|\.(?=[ \t]*[a-z0-9])"
-    r"|[\u3002\uff61](?=[a-z0-9])"
+    r"|[\u3002\uff61\u00b7\u2022\u2219\u22c5](?=[a-z0-9])"   # 。 ｡ · • ∙ ⋅
 )
+# A scheme with spaces in it ("https : //", or "h t t p s : / /" once letters are joined).
+_SCHEME = re.compile(r"(?<![a-z])(h[tx]{2}ps?|ftp)[ \t]*:[ \t]*/[ \t]*/[ \t]*")
 # "slash" spelled out, or a slash with spaces around it.
 _SLASH = re.compile(r"(?:slash|/)(?=[ \t]+[a-z0-9])")
 # A bracketed "at", or an at-sign (spaces around it are taken in).
@@ -86,7 +88,10 @@ def _word_at(m: re.Match[str]):
 def undot(view: View) -> View:
     """Dots and slashes written as words, brackets or with spaces become '.' and '/'."""
     view = view.rewrite(_DOT, _dot)
-    return view.rewrite(_SLASH, _slash)
+    view = view.rewrite(_SLASH, _slash)
+    if ":" in view.text and "/" in view.text:
+        view = view.rewrite(_SCHEME, lambda m: None if m.group() == m.group(1) + "://" else m.group(1) + "://")
+    return view
 
 
 def unat(view: View) -> View:

@@ -26,6 +26,13 @@ AMBIGUOUS_TLDS = frozenset({
 # with a capital ("HomeFix.Com"): the classic ones nobody writes by accident.
 CLASSIC_TLDS = frozenset({"com", "net", "org", "edu", "gov", "info", "biz", "io"})
 
+# Generic top-level domains that shops really use: a disguised name ("brand dot shop")
+# counts with one of these, a two-letter country code, or a classic one.
+SHOP_TLDS = frozenset({
+    "shop", "store", "online", "site", "website", "app", "xyz", "top", "club", "link", "tech",
+    "store", "shopping", "market", "deals", "sale", "page", "blog", "web", "company", "biz",
+})
+
 # Hosts that shorten links: always a web address.
 SHORTENERS = frozenset({
     "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "rebrand.ly",

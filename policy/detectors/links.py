@@ -18,7 +18,7 @@ from policy.normalize import Normalized
 from . import emails
 from .base import Hit, View, drop_overlapping
 from .disguise import undot
-from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHORTENERS, split_host, tld_of
+from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHOP_TLDS, SHORTENERS, split_host, tld_of
 
 _URL_CHARS = r"[^\s<>\"'`\\{}|^]"
 # ("hxxps://" is the defanged spelling people use to slip a link past filters.)
@@ -28,6 +28,7 @@ _DOTTED = re.compile(
     r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+"
     rf"(?:[/?#]{_URL_CHARS}*)?"
 )
+_ANY_DOT = re.compile(r"[.\u3002\uff61\u00b7\u2022\u2219\u22c5]|dot")
 _AT_BEFORE = re.compile(r"(?:@|\bat\b|[(\[{<][ \t]*at[ \t]*[)\]}>])[ \t]*$")
 _TRAILING = ".,;:!?)]}'\"*"
 
@@ -97,8 +98,8 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
     if not strong and (tld in AMBIGUOUS_TLDS or (name in _ABBREVIATIONS and not disguised and not _sub)):
         return None
     if disguised and not strong:
-        # "the dot com era", "polka dot cotton": a phrase, not an address.
-        if name in _PHRASE_WORDS:
+        # "the dot com era", "durable•washable•cheap": a phrase, not an address.
+        if name in _PHRASE_WORDS or not (tld in CLASSIC_TLDS or len(tld) == 2 or tld in SHOP_TLDS):
             return None
     if not strong and not disguised and "." not in suffix and tld not in CLASSIC_TLDS:
         # "arrived.Today": a full stop with the space left out, then a capital.
@@ -112,7 +113,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
-    if not any(mark in norm.text for mark in (".", "dot", "\u3002")):
+    if not _ANY_DOT.search(norm.text):
         return []
     view = undot(View.of(norm))
     hits: list[Hit] = []

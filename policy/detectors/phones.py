@@ -49,15 +49,18 @@ _DATE_SHAPE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}")
 _ANY_DIGIT = re.compile(r"\d")
 _LAST_DIGIT = re.compile(r"\d(?=\D*$)")
 _PIECE_BREAK = re.compile(r" / |  +")
+# A unit after the digits makes them a measurement or a list of sizes ("65 75 85 95 cm").
+_UNIT_AFTER = re.compile(r"[ ]?(?:cm|mm|m|km|kg|g|mg|lbs?|oz|in|inch(?:es)?|ft|v|w|kw|a|mah|hz|khz|mhz"
+                         r"|rpm|gb|mb|tb|pcs|pieces|units|x|%|°|ml|l|sq|psi|bar|db|px|dpi)\b|[ ]?[%°]")
 _EXTENSION = re.compile(r"[ ]?(?:,[ ]?)?(?:ext\.?|extension|x|#|durchwahl|poste)[ ]?\d{1,6}\b")
 
 _NEAR = 40  # characters looked back for the word that says what a number is
 _CUES = re.compile(
-    r"\b(?P<neg>tracking|track|trk|waybill|awb|consignment|shipment|parcel|order|invoice|inv"
+    r"\b(?P<neg>(?:tracking|track|trk|waybill|awb|consignment|shipment|parcel|order|invoice|inv"
     r"|receipt|transaction|ref|reference|sn|s/n|serial|isbn|ean|upc|gtin|asin|sku|model|part"
     r"|item|article|lot|batch|barcode|account|acct|iban|bic|swift|card|vat|tax|id|code|key|pin"
     r"|licen[cs]e|case|ticket|claim|rma|po|confirmation|booking|voucher|coupon|patent|version"
-    r"|zip|postcode|postal|plz|sendungsnummer|bestellnummer|rechnung)\b"
+    r"|zip|postcode|postal|plz|sendungsnummer|bestellnummer|rechnung)s?)\b"
     r"|\b(?P<pos>call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
     r"|telephone|my number|our number|number is)\b"
@@ -138,6 +141,8 @@ def _judge(candidate: str, cue: str | None) -> bool:
         possible = possible or phonenumbers.is_possible_number(number)
     if cue == "pos":
         return possible
+    if groups.count(1) >= 9:
+        return valid  # "0 7 7 0 0 9 0 0 1 2 3": nobody spaces out an ID like that
     # With no cue, only a number written the way phone numbers are written counts:
     # a few groups of 2-5 digits, not one block (an ID) or single spaced digits.
     # ("030 12345678": an area code, then the subscriber number in one block.)
@@ -145,7 +150,10 @@ def _judge(candidate: str, cue: str | None) -> bool:
         max(groups) <= 5 or (len(groups) == 2 and digits.startswith("0") and groups[0] <= 5))
     if _NANP_SHAPE.match(candidate):
         return possible
-    return valid and grouped and (digits.startswith("0") or "(" in candidate or len(groups) <= 4)
+    # Short numbers without a trunk zero ("9123 4567") are as often references as phones.
+    # Five groups without a trunk zero ("36 38 40 42 44") are a list of sizes.
+    return valid and grouped and (
+        digits.startswith("0") or "(" in candidate or (len(digits) >= 9 and len(groups) <= 4))
 
 
 def _disguised(text: str, view: View, start: int, end: int) -> bool:
@@ -201,9 +209,11 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
         if n >= MAX_CANDIDATES:
             break
         end = start + len(candidate)
+        if _UNIT_AFTER.match(view.text, end):
+            continue
         cue = _cue(view.text, start)
         if cue is None and _disguised(text, view, start, end):
-            cue = "pos"
+            cue = "pos"  # zero-width spaces or digits spelled as words inside
         if not _judge(candidate, cue):
             continue
         ext = _EXTENSION.match(view.text, end)

@@ -36,6 +36,14 @@ def test_view_rewrites_map_back_to_the_original():
     assert text[slice(*view.span(view.text.index("shop"), view.text.index("shop") + 4))] == "Shop"
 
 
+def test_span_ending_on_a_shortened_replacement_covers_all_of_it():
+    text = "zero one two three four five six seven"
+    view = View.of(normalize(text)).rewrite(re.compile(r"[a-z]+"), lambda m: "x")
+    assert view.text == "x x x x x x x x"
+    assert text[slice(*view.span(0, len(view.text)))] == text
+    assert text[slice(*view.span(14, 15))] == "seven"
+
+
 def test_word_at_is_marked_apart_from_an_at_sign():
     view = unat(View.of(normalize("jane at shop")))
     assert view.text == f"jane{WORD_AT_MARK}shop"

@@ -44,6 +44,7 @@ def test_plain_addresses_are_links(text, covered, kind):
     ("chart: sizewise . com / charts. Thanks", "sizewise . com / charts"),
     ("see shop . co . uk", "shop . co . uk"),
     ("help: brand. com/help", "brand. com/help"),
+    ("shop·com", "shop·com"),
     ("w w w . s h o p . c o m", "w w w . s h o p . c o m"),
     ("Register at ｈｏｍｅｆｉｘ．ｃｏｍ/warranty within", "ｈｏｍｅｆｉｘ．ｃｏｍ/warranty"),
     ("shop。com", "shop。com"),
@@ -93,7 +94,7 @@ def test_other_amazon_pages_warn(text):
     "photos.zip", "video.mov", "setup.exe", "script.py", "firmware v2.1.4", "1.5 kg", "3.5mm jack",
     "the dot com era", "polka dot cotton", "a red dot in the corner", "10.5x20.3cm",
     "Write to jane@shopmail.com", "jane (at) shop dot com", "approx.one hour", "Wi-Fi 802.11ac",
-    "Made in the U.S.A.", "vol.2 fig.3", "Please see the instructions.Kind regards", "Clay & Co.Thanks",
+    "Made in the U.S.A.", "vol.2 fig.3", "durable•washable•cheap", "durable • washable", "Please see the instructions.Kind regards", "Clay & Co.Thanks",
 ])
 def test_not_links(text):
     assert found(text) == []
@@ -113,3 +114,11 @@ def test_link_inside_html_attribute_is_found():
 def test_names_inside_a_url_are_not_counted_again():
     text = "first https://www.a.io/x.html then b.io/y"
     assert found(text) == [("https://www.a.io/x.html", "url", "block"), ("b.io/y", "url", "block")]
+
+
+@pytest.mark.parametrize("text, covered", [
+    ("go to https : // shop.example/x", "https : // shop.example/x"),
+    ("h t t p s : / / evil.example", "h t t p s : / / evil.example"),
+])
+def test_scheme_with_spaces(text, covered):
+    assert found(text) == [(covered, "url", "block")]
