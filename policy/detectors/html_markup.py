@@ -61,7 +61,8 @@ def _is_pixel(attrs: dict[str, str | None]) -> bool:
 # then read by the HTML parser on its own, which keeps the whole linear (the parser
 # fed a wall of "<a <a <a" at once is not).
 _CANDIDATE = re.compile(
-    r"<(?:!--|/?[a-zA-Z][a-zA-Z0-9]{0,15}(?=[\s/>])[^<>]{0,2000}>)"
+    r"<(?:!--|![dD][oO][cC][tT][yY][pP][eE][^<>]{0,200}>"
+    r"|/?[a-zA-Z][a-zA-Z0-9]{0,15}(?::[a-zA-Z][a-zA-Z0-9]{0,15})?(?=[\s/>])[^<>]{0,2000}>)"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
 )
 
@@ -94,7 +95,9 @@ def _tag_hit(start: int, raw: str) -> Hit | None:
     if found is None:
         return None
     how, tag, attrs = found
-    if tag not in ELEMENTS or not all(_ATTRIBUTE.fullmatch(name) for name, _ in attrs):
+    # "o:p", "v:shape": the namespaced tags of HTML pasted from a word processor.
+    known = tag in ELEMENTS or re.fullmatch(r"[a-z]{1,8}:[a-z][a-z0-9]*", tag)
+    if not known or not all(_ATTRIBUTE.fullmatch(name) or ":" in name for name, _ in attrs):
         return None  # "<order number>", "a<b and c>d": not markup
     end = start + len(raw)
     if how == "start" and tag == "img" and _is_pixel(dict(attrs)):
@@ -120,6 +123,9 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
     for m in _CANDIDATE.finditer(text):
         raw, start = m.group(), m.start()
         if start < comments_end:
+            continue
+        if raw[:2] == "<!" and raw != "<!--":
+            hits.append(Hit(start, start + len(raw), "tag", "block", ""))  # <!DOCTYPE html>
             continue
         if raw == "<!--":
             close = text.find("-->", m.end()) if closed else -1

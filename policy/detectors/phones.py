@@ -26,7 +26,7 @@ from .base import Hit, View
 # Regions tried for a number written in national format. Numbers that start with a
 # trunk zero are tried where national numbers are dialled with one; others where not.
 TRUNK_REGIONS = ("GB", "DE", "FR", "IT", "NL", "SE", "AU", "JP", "IN", "AE", "BR", "CN", "AT", "BE", "CH", "IE", "TR", "SA")
-PLAIN_REGIONS = ("US", "ES", "IT", "PL", "SG", "MX", "IN", "CN", "BR")
+PLAIN_REGIONS = ("US", "ES", "IT", "PL", "SG", "MX", "IN", "CN", "BR", "AU")
 MAX_CANDIDATES = 400  # per message: keeps adversarial input (walls of digits) fast
 
 _WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4",
@@ -61,9 +61,10 @@ _CUES = re.compile(
     r"|item|article|lot|batch|barcode|account|acct|iban|bic|swift|card|vat|tax|id|code|key|pin"
     r"|licen[cs]e|case|ticket|claim|rma|po|confirmation|booking|voucher|coupon|patent|version"
     r"|zip|postcode|postal|plz|sendungsnummer|bestellnummer|rechnung)s?)\b"
-    r"|\b(?P<pos>call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
+    r"|\b(?P<pos>(?:call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
-    r"|telephone|my number|our number|number is)\b"
+    r"|telefono|movil|cellulare|portable|anrufen|appelez|llamar|chiamare"
+    r"|my number|our number|number is)\b|(?:ph|t|m|p)(?=[ ]?:))"
     r"|\b(?P<carrier>ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal mail|parcelforce|tnt|ontrac"
     r"|lasership|yodel|colissimo|chronopost|correos|postnl|poste|sagawa|yamato|purolator"
     r"|canada post|australia post|amazon logistics|4px|yanwen|cainiao|aramex)\b"

@@ -28,6 +28,8 @@ def test_tags_with_their_fixes():
      ["<div>", "<a href='https://x.io/u'>", "</a>", "</div>"]),
     ("<style>p{color:red}</style>text", ["<style>", "</style>"]),
     ("<span\nclass=\"x\">a</span>", ["<span\nclass=\"x\">", "</span>"]),
+    ("<!DOCTYPE html><html><o:p></o:p>", ["<!DOCTYPE html>", "<html>", "<o:p>", "</o:p>"]),
+    ('<p class="MsoNormal" xml:lang="en">x</p>', ['<p class="MsoNormal" xml:lang="en">', "</p>"]),
 ])
 def test_tags(text, covered):
     assert [c for c, kind, _ in found(text)] == covered

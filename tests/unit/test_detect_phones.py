@@ -71,6 +71,9 @@ def test_phone_numbers(text, covered):
     ("text 0 7 7 0 0 9 0 0 1 2 3 pls", "0 7 7 0 0 9 0 0 1 2 3"),
     ("0 7 7 0 0 9 0 0 1 2 3", "0 7 7 0 0 9 0 0 1 2 3"),
     ("call 9123 4567", "9123 4567"),
+    ("M: 07700 900123", "07700 900123"),
+    ("Please call: 1800 123 456", "1800 123 456"),
+    ("telefono 612 345 678", "612 345 678"),
 ])
 def test_disguised_numbers_and_extensions(text, covered):
     assert found(text) == [covered]
