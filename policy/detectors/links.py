@@ -75,7 +75,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
         return None
     o_start, o_end = view.span(start, end)
     www = host.startswith("www.")
-    _sub, name, suffix = split_host(host)
+    sub, name, suffix = split_host(host)
     if not scheme:
         if not suffix or not name or not re.search(r"[a-z]", host):
             return None
@@ -83,7 +83,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
             return None  # "Step 1.Open the box"
     disguised = text[o_start:o_end].lower() != view.text[start:end]
     if name == "amazon" and suffix:
-        found = _amazon(path, scheme or www or _sub not in ("", "www"))
+        found = _amazon(path, scheme or www or sub not in ("", "www"))
         if found is None:
             return None
         kind, severity = found
@@ -95,7 +95,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
         return Hit(o_start, o_end, "url")
     tld = tld_of(suffix)
     strong = www or bool(path.strip("/?#")) or host in SHORTENERS
-    if not strong and (tld in AMBIGUOUS_TLDS or (name in _ABBREVIATIONS and not disguised and not _sub)):
+    if not strong and (tld in AMBIGUOUS_TLDS or (name in _ABBREVIATIONS and not disguised and not sub)):
         return None
     if disguised and not strong:
         # "the dot com era", "durable•washable•cheap": a phrase, not an address.

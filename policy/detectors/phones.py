@@ -50,8 +50,9 @@ _ANY_DIGIT = re.compile(r"\d")
 _LAST_DIGIT = re.compile(r"\d(?=\D*$)")
 _PIECE_BREAK = re.compile(r" / |  +")
 # A unit after the digits makes them a measurement or a list of sizes ("65 75 85 95 cm").
-_UNIT_AFTER = re.compile(r"[ ]?(?:cm|mm|m|km|kg|g|mg|lbs?|oz|in|inch(?:es)?|ft|v|w|kw|a|mah|hz|khz|mhz"
-                         r"|rpm|gb|mb|tb|pcs|pieces|units|x|%|°|ml|l|sq|psi|bar|db|px|dpi)\b|[ ]?[%°]")
+# (Only units that are not also words that could follow a number: not "in", "a", "m".)
+_UNIT_AFTER = re.compile(r"[ ]?(?:cm|mm|km|kg|mg|lbs?|oz|inch(?:es)?|ft|kw|mah|hz|khz|mhz"
+                         r"|rpm|gb|mb|tb|pcs|ml|psi|db|px|dpi)\b|[ ]?[%°]")
 _EXTENSION = re.compile(r"[ ]?(?:,[ ]?)?(?:ext\.?|extension|x|#|durchwahl|poste)[ ]?\d{1,6}\b")
 
 _NEAR = 40  # characters looked back for the word that says what a number is

@@ -67,6 +67,7 @@ def test_phone_numbers(text, covered):
     ("212\u2013555\u20130147", "212\u2013555\u20130147"),
     ("212-555-0147 ext. 12 any time", "212-555-0147 ext. 12"),
     ("212-555-0147 x12", "212-555-0147 x12"),
+    ("call 212-555-0147 in the morning", "212-555-0147"),
     ("two one two five five five zero one four seven", "two one two five five five zero one four seven"),
     ("text 0 7 7 0 0 9 0 0 1 2 3 pls", "0 7 7 0 0 9 0 0 1 2 3"),
     ("0 7 7 0 0 9 0 0 1 2 3", "0 7 7 0 0 9 0 0 1 2 3"),
