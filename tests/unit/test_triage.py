@@ -218,3 +218,25 @@ def test_how_long_is_about_the_product_or_the_delivery():
 ])
 def test_resolution_settles_only_what_came_before(text, needs_reply):
     assert triage(text)["needs_reply"] is needs_reply
+
+
+# Thanks or "it arrived" followed by something that still needs an answer: never "no response needed".
+@pytest.mark.parametrize("text", [
+    "Thanks, it arrived. The lid is loose though.",
+    "Thanks, I got the parcel. It's smaller than I thought.",
+    "Thank you. My order number is 112-1234567-1234567.",
+    "Thanks for the update. When can I expect it",
+    "Perfect, thanks! I would also like to order two more",
+    "Received with thanks, though the colour is off",
+    "Arrived fine. Only problem is the handle wobbles.",
+    "Thanks, it works. The app keeps crashing",
+    "All good now, thanks. Please cancel the duplicate order.",
+    "Never mind, found it. Oh and the charger doesn't work",
+    "Delivered, thanks. 2 pieces were shattered.",
+    "It's here, thanks. Not what I expected though.",
+    "Thanks, the parcel came. Box was empty.",
+    "Thanks, received. Instructions are in Chinese only.",
+    "Thanks. I need it by Friday",
+])
+def test_thanks_plus_a_remaining_point_needs_a_reply(text):
+    assert triage(text)["needs_reply"] is True
