@@ -30,7 +30,9 @@ CLASSIC_TLDS = frozenset({"com", "net", "org", "edu", "gov", "info", "biz", "io"
 # counts with one of these, a two-letter country code, or a classic one.
 SHOP_TLDS = frozenset({
     "shop", "store", "online", "site", "website", "app", "xyz", "top", "club", "link", "tech",
-    "store", "shopping", "market", "deals", "sale", "page", "blog", "web", "company", "biz",
+    "shopping", "market", "deals", "sale", "page", "blog", "web", "company", "dev", "cloud",
+    "digital", "design", "studio", "global", "group", "agency", "services", "boutique",
+    "fashion", "clothing", "jewelry", "beauty", "art", "eu", "asia", "mobi", "pro", "name",
 })
 
 # Hosts that shorten links: always a web address.

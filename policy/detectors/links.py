@@ -95,12 +95,17 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
         return Hit(o_start, o_end, "url")
     tld = tld_of(suffix)
     strong = www or bool(path.strip("/?#")) or host in SHORTENERS
-    if not strong and (tld in AMBIGUOUS_TLDS or (name in _ABBREVIATIONS and not disguised and not sub)):
-        return None
-    if disguised and not strong:
-        # "the dot com era", "durable•washable•cheap": a phrase, not an address.
-        if name in _PHRASE_WORDS or not (tld in CLASSIC_TLDS or len(tld) == 2 or tld in SHOP_TLDS):
+    if not strong:
+        if tld in AMBIGUOUS_TLDS or (name in _ABBREVIATIONS and not disguised and not sub):
             return None
+        # Only the top-level domains shops really use count without a path or "www.":
+        # "thanks.best", "enjoy.love", "a.m.today" are sentences run together.
+        if not (tld in CLASSIC_TLDS or len(tld) == 2 or tld in SHOP_TLDS):
+            return None
+        if sum(len(label) == 1 for label in host.split(".")[:-1]) >= 2:
+            return None  # "e.g.amazon", "U.S.Army": initials
+    if disguised and not strong and name in _PHRASE_WORDS:
+        return None  # "the dot com era"
     if not strong and not disguised and "." not in suffix and tld not in CLASSIC_TLDS:
         # "arrived.Today": a full stop with the space left out, then a capital.
         o_tld = view.span(start + len(host) - len(tld), start + len(host))[0]

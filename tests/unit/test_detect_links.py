@@ -24,6 +24,9 @@ def found(text):
     ("see example.com.au.", "example.com.au", "bare_domain"),
     ("Visit HomeFix.Com", "HomeFix.Com", "bare_domain"),
     ("find us at mybrand.co", "mybrand.co", "bare_domain"),
+    ("www.brand.love", "www.brand.love", "url"),
+    ("brand.love/shop", "brand.love/shop", "url"),
+    ("x.com", "x.com", "bare_domain"),
     ("the guide: bit.ly/3xK9pQz", "bit.ly/3xK9pQz", "short_link"),
     ("tinyurl.com/abc", "tinyurl.com/abc", "short_link"),
     ("claim here: forms.gle/Xy12AbC", "forms.gle/Xy12AbC", "short_link"),
@@ -94,7 +97,8 @@ def test_other_amazon_pages_warn(text):
     "photos.zip", "video.mov", "setup.exe", "script.py", "firmware v2.1.4", "1.5 kg", "3.5mm jack",
     "the dot com era", "polka dot cotton", "a red dot in the corner", "10.5x20.3cm",
     "Write to jane@shopmail.com", "jane (at) shop dot com", "approx.one hour", "Wi-Fi 802.11ac",
-    "Made in the U.S.A.", "vol.2 fig.3", "durable•washable•cheap", "durable • washable", "Please see the instructions.Kind regards", "Clay & Co.Thanks",
+    "Made in the U.S.A.", "vol.2 fig.3", "e.g.amazon", "by 9 a.m.today", "enjoy.love it",
+    "thanks.best regards", "U.S.Army", "the U.K.shop", "it.is", "arrived.today", "durable•washable•cheap", "durable • washable", "Please see the instructions.Kind regards", "Clay & Co.Thanks",
 ])
 def test_not_links(text):
     assert found(text) == []
