@@ -21,7 +21,7 @@ from re._constants import MAXREPEAT
 GAP_LIMIT = 12
 _GAP = re.compile(r" ?\{gap(?: (\d+))?\} ?")
 # A word inside a gap: anything but spaces and sentence ends, followed by spaces.
-_GAP_WORD = r"[^\s.!?]+\s+"
+_GAP_WORD = r"[^\s.!?]+[^\S\n]+"
 
 
 class PatternError(ValueError):
@@ -33,7 +33,7 @@ def _expand_gaps(pattern: str) -> str:
         n = int(m.group(1) or 4)
         if n > GAP_LIMIT:
             raise PatternError(f"{{gap {n}}} is longer than the limit of {GAP_LIMIT} words")
-        return rf"\W+(?:{_GAP_WORD}){{0,{n}}}?"
+        return rf"[^\w.!?\n]+(?:{_GAP_WORD}){{0,{n}}}?"
     return _GAP.sub(gap, pattern)
 
 
@@ -108,6 +108,23 @@ def _max_width_unbounded(items) -> bool:
     return False
 
 
+def _overlapping_branch(items) -> bool:
+    """True when a repeated sequence holds alternatives that could match alike
+    (an empty alternative, or two starting with the same or a non-literal character)."""
+    for op, av in items:
+        if op == sre_parse.SUBPATTERN and _overlapping_branch(av[-1]):
+            return True
+        if op == sre_parse.BRANCH:
+            firsts = []
+            for b in av[1]:
+                if not b or b[0][0] != sre_parse.LITERAL:
+                    return True
+                firsts.append(b[0][1])
+            if len(set(firsts)) != len(firsts):
+                return True
+    return False
+
+
 def _check_linear(items, bounded_outer: int = 12) -> str | None:
     """Return a problem description, or None when the tree is safe."""
     for op, av in items:
@@ -118,6 +135,9 @@ def _check_linear(items, bounded_outer: int = 12) -> str | None:
             if _max_width_unbounded(sub) and (hi == MAXREPEAT or hi > bounded_outer):
                 return ("nested quantifiers: a repeated group contains an unbounded repeat "
                         "(use a bounded count like {0,6} on the outer group)")
+            if (hi == MAXREPEAT or hi > bounded_outer) and _overlapping_branch(sub):
+                return ("alternatives inside an unbounded repeat may match the same text "
+                        "(e.g. (a|aa)*); make them start differently or bound the repeat")
             problem = _check_linear(sub, bounded_outer)
             if problem:
                 return problem
@@ -158,12 +178,196 @@ def expand_words(pattern: str, words: dict[str, str] | None) -> str:
     raise PatternError("word lists refer to each other too deeply (or in a circle)")
 
 
+def _required_literals(items) -> frozenset[str] | None:
+    """Strings of which at least one must occur in any text the sequence `items` matches
+    (None when no such set can be read off the pattern). Used to skip a scan cheaply."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run():
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op == sre_parse.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+            continue  # zero-width: neither breaks nor extends a literal run
+        close_run()
+        found = None
+        if op == sre_parse.SUBPATTERN:
+            found = _required_literals(av[-1])
+        elif op == sre_parse.BRANCH:
+            parts = [_required_literals(b) for b in av[1]]
+            if parts and all(parts):
+                found = frozenset().union(*parts)
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                found = _required_literals(av[2])
+        if found:
+            candidates.append(found)
+    close_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+
+class Compiled:
+    """A rule's patterns, each compiled alone with the strings it cannot match without.
+
+    Before scanning, a pattern checks at C speed that one of those strings is in the
+    text, so most patterns are skipped on most messages; the ones that run start with
+    a literal, which `re` can jump to instead of trying every position.
+    """
+
+    __slots__ = ("parts", "pattern")
+
+    def __init__(self, parts: list[tuple[re.Pattern, frozenset[str] | None]]):
+        self.parts = parts
+        self.pattern = "|".join(r.pattern for r, _ in parts)
+
+    @staticmethod
+    def _possible(hints, text: str, pos: int, end: int) -> bool:
+        return not hints or any(text.find(h, pos, end) >= 0 for h in hints)
+
+    def finditer(self, text: str):
+        """Matches of every part, by start (parts may overlap one another)."""
+        found = []
+        for regex, hints in self.parts:
+            if self._possible(hints, text, 0, len(text)):
+                found.extend(regex.finditer(text))
+        if len(self.parts) > 1:
+            found.sort(key=lambda m: (m.start(), -m.end()))
+        return iter(found)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        """The earliest match of any part within text[pos:endpos]."""
+        end = len(text) if endpos is None else endpos
+        best = None
+        for regex, hints in self.parts:
+            if self._possible(hints, text, pos, end):
+                m = regex.search(text, pos, end)
+                if m and (best is None or m.start() < best.start()):
+                    best = m
+        return best
+
+    def sub(self, repl, text: str) -> str:
+        for regex, hints in self.parts:
+            if self._possible(hints, text, 0, len(text)):
+                text = regex.sub(repl, text)
+        return text
+
+
+_QUANTIFIERS = "*+?{"
+
+
+def _closing_paren(pattern: str, i: int) -> int:
+    """Index of the ')' closing the group that opens at pattern[i] == '('; -1 if none."""
+    depth, in_class, n = 0, False, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _split_branches(body: str) -> list[str]:
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    parts.append(body[start:])
+    return parts
+
+
+def _word_start(branch: str) -> str | None:
+    """`c(?<=\\bc)rest` for a branch starting with a plain letter or digit c, else None."""
+    if len(branch) >= 1 and branch[0].isalnum() and branch[0].isascii() and \
+            branch[1:2] not in tuple(_QUANTIFIERS):
+        return branch[0] + r"(?<=\b" + branch[0] + ")" + branch[1:]
+    return None
+
+
+def _fast_word_starts(pattern: str) -> str:
+    """Rewrite a leading \\b as a look-behind after the first letter: `\\bword` becomes
+    `w(?<=\\bw)ord`, the same test, but `re` can then skip ahead to candidate letters
+    instead of trying the pattern at every position (about 4x faster per rule)."""
+    out, i, n, in_class = [], 0, len(pattern), False
+    behind: list[bool] = []  # for each open group: inside a look-behind?
+    while i < n:
+        ch = pattern[i]
+        if in_class:
+            if ch == "\\":
+                out.append(pattern[i:i + 2])
+                i += 2
+                continue
+            in_class = ch != "]"
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+        elif ch == "(":
+            behind.append(pattern.startswith(("(?<=", "(?<!"), i) or any(behind))
+        elif ch == ")" and behind:
+            behind.pop()
+        if pattern.startswith(r"\b", i) and not any(behind):
+            rest = pattern[i + 2:]
+            if rest.startswith("(?:"):
+                close = _closing_paren(rest, 0)
+                if close > 0 and rest[close + 1:close + 2] not in tuple(_QUANTIFIERS):
+                    branches = [_word_start(b) for b in _split_branches(rest[3:close])]
+                    if all(branches):
+                        out.append("(?:" + "|".join(branches) + ")")
+                        i += 2 + close + 1
+                        continue
+            elif rest[:1].isalnum() and rest[:1].isascii() and rest[1:2] not in tuple(_QUANTIFIERS):
+                out.append(rest[0] + r"(?<=\b" + rest[0] + ")")
+                i += 3
+                continue
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def translate(pattern: str, words: dict[str, str] | None = None) -> str:
     """The rules.toml dialect -> a plain `re` pattern."""
-    return _expand_spaces(_expand_gaps(expand_words(pattern, words)))
+    return _fast_word_starts(_expand_spaces(_expand_gaps(expand_words(pattern, words))))
 
 
-def compile_pattern(pattern: str, words: dict[str, str] | None = None) -> re.Pattern:
+def compile_pattern(pattern: str, words: dict[str, str] | None = None) -> Compiled:
     """Compile a rules.toml pattern, refusing broken or super-linear ones (PatternError)."""
     if not isinstance(pattern, str) or not pattern.strip():
         raise PatternError("a pattern must be a non-empty string")
@@ -176,15 +380,36 @@ def compile_pattern(pattern: str, words: dict[str, str] | None = None) -> re.Pat
     if problem:
         raise PatternError(f"pattern {pattern!r} is not linear-time safe: {problem}")
     try:
-        return re.compile(source)
+        re.compile(source)
     except re.error as exc:  # pragma: no cover - parse succeeded, compile should too
         raise PatternError(f"pattern {pattern!r} does not compile: {exc}") from None
+    return Compiled([_part(branch) for branch in _alternatives(expand_words(pattern, words))])
 
 
-def compile_any(patterns: list[str], words: dict[str, str] | None = None) -> re.Pattern | None:
+def _alternatives(expanded: str) -> list[str]:
+    """Top-level alternatives of a pattern, looking inside a group that spans all of it
+    ("(?:a|b)" -> a, b), so each can be compiled and skipped on its own."""
+    branches = _split_branches(expanded)
+    if len(branches) == 1 and expanded.startswith("(?:") and _closing_paren(expanded, 0) == len(expanded) - 1:
+        branches = _split_branches(expanded[3:-1])
+    out = []
+    for b in branches:
+        if len(branches) > 1 and b.startswith("(?:") and _closing_paren(b, 0) == len(b) - 1:
+            out.extend(_alternatives(b))
+        else:
+            out.append(b)
+    return out
+
+
+def _part(branch: str) -> tuple[re.Pattern, frozenset[str] | None]:
+    source = _fast_word_starts(_expand_spaces(_expand_gaps(branch)))
+    return re.compile(source), _required_literals(list(sre_parse.parse(source, 0)))
+
+
+def compile_any(patterns: list[str], words: dict[str, str] | None = None) -> Compiled | None:
     """Compile a list of alternatives as one pattern (one scan instead of many)."""
     if not patterns:
         return None
     for p in patterns:
         compile_pattern(p, words)  # validate each alone, so the error names the bad one
-    return re.compile("|".join(f"(?:{translate(p, words)})" for p in patterns))
+    return Compiled([part for p in patterns for part in compile_pattern(p, words).parts])

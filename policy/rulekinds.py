@@ -293,6 +293,8 @@ class MessageOnly(Rule):
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A cheap superset of a shouting run: 5 words in a row with no lower-case ASCII letter.
+_CAPS_CANDIDATE = re.compile(r"(?:\b[^\Wa-z]+\b[^\w\n]{1,3}){4}\b[^\Wa-z]+\b")
 
 
 @dataclass
@@ -304,6 +306,8 @@ class Capitals(Rule):
 
     def find(self, mv: MessageView) -> list[Finding]:
         need = self.options.get("min_words") or 5
+        if not _CAPS_CANDIDATE.search(mv.text):
+            return []  # no run of 5 words without lower-case ASCII letters: nothing to check
         out, run = [], []
         for m in _CAPS_WORD.finditer(mv.text):
             word = m.group()
