@@ -74,7 +74,10 @@ def _slash(m: re.Match[str]):
 
 
 def _at(m: re.Match[str]):
-    return ("@", *_widen(m.string, m.start(), m.end()))
+    start, end = _widen(m.string, m.start(), m.end())
+    if m.group() == "@" and (start, end) == m.span():
+        return None  # already a plain at-sign: no edit to record
+    return "@", start, end
 
 
 def _word_at(m: re.Match[str]):

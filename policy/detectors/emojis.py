@@ -34,6 +34,9 @@ _DRAWN_ANYWAY = frozenset("❤☺☹✌☝✍❣")
 _VS16 = "\ufe0f"
 
 
+emoji.emoji_list("\U0001F600")  # build the package's search tree now, not on the first message
+
+
 def _is_picture(seq: str) -> bool:
     if len(seq) > 1:
         return True  # a sequence: variation selector, skin tone, ZWJ, keycap or flag

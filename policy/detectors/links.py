@@ -6,6 +6,12 @@ What is not a web address: a file name (IMG_2041.jpg, manual.pdf), a version (v2
 an abbreviation (e.g., a.m., St.), a missing space after a full stop ("arrived.Thanks"),
 "Amazon.com" named as the marketplace, and the domain inside an email address.
 
+The evidence asked for grows as the name gets less address-like. A scheme, "www." or
+a path is enough with any real top-level domain. A bare name needs one shops use
+(.com, a country code, .shop...), not one that is also a word ("it", "to", "love",
+"today"), and no capital straight after the dot unless it is .com/.net/.org. The
+list of real domains is the Public Suffix List bundled with tldextract.
+
 Links to Amazon's own order, return and review pages only warn (they may be what the
 buyer needs); other Amazon pages warn too, except product and store pages, which block.
 """
