@@ -29,7 +29,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
 
+    import policy
     from web import api, errors, history, pages, security, triage
+
+    # Load and compile the policy now: a malformed rule or template file stops the app here,
+    # naming the file, rule and problem, and the first check a seller runs is not slowed down.
+    policy.load_policy(app.config["MARKETPLACE"])
+    policy.check("Hello", marketplace=app.config["MARKETPLACE"])
 
     security.init_app(app)
     errors.init_app(app)

@@ -230,6 +230,7 @@
     }
     var controller = new AbortController();
     inFlight = controller;
+    setBusy(true);
     var body = { text: text, marketplace: data.marketplace };
     if (template) {
       body.template = template.id;
@@ -254,9 +255,22 @@
     });
   }
 
+  var busyTimer = null;
+  function setBusy(busy) {
+    clearTimeout(busyTimer);
+    preview.setAttribute("aria-busy", busy ? "true" : "false");
+    // Only a slow check shows itself; a quick one would just flicker.
+    if (busy) {
+      busyTimer = setTimeout(function () { preview.classList.add("preview--busy"); }, 400);
+    } else {
+      preview.classList.remove("preview--busy");
+    }
+  }
+
   function applyResult(mine, text, json, error) {
     if (mine !== sequence) { return; }  // a newer check is on its way
     inFlight = null;
+    setBusy(false);
     state = { text: text, findings: json ? json.findings : [], error: error, map: codePointMap(text) };
     renderPreview();
     renderFindings();
@@ -321,25 +335,60 @@
 
   function quote(text) { return "“" + text + "”"; }
 
+  // Findings of one rule with the same message and fixes are listed once ("<p>", "</p>", ...).
+  function groupFindings() {
+    var groups = [];
+    var byKey = {};
+    state.findings.forEach(function (f) {
+      var key = [f.rule, f.severity, f.message, JSON.stringify(f.replacements || [])].join("\u0000");
+      if (!byKey[key]) {
+        byKey[key] = { first: f, findings: [] };
+        groups.push(byKey[key]);
+      }
+      byKey[key].findings.push(f);
+    });
+    groups.sort(function (x, y) {
+      return (x.first.severity === "block" ? 0 : 1) - (y.first.severity === "block" ? 0 : 1) ||
+        groups.indexOf(x) - groups.indexOf(y);
+    });
+    return groups;
+  }
+
+  function excerptLine(findings) {
+    var seen = [];
+    findings.forEach(function (f) {
+      if (f.end > f.start && f.excerpt && seen.indexOf(f.excerpt) < 0) { seen.push(f.excerpt); }
+    });
+    if (!seen.length) { return null; }
+    var shown = seen.slice(0, 4).map(quote).join(", ");
+    return seen.length > 4 ? shown + " and " + (seen.length - 4) + " more" : shown;
+  }
+
+  function fixButton(label, accessibleName, onClick) {
+    var button = element("button", "button button--small button--fix", label);
+    button.type = "button";
+    if (accessibleName) { button.setAttribute("aria-label", accessibleName); }
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
   function renderFindings() {
     var fragment = document.createDocumentFragment();
-    var ordered = state.findings.map(function (f, i) { return { finding: f, index: i }; });
-    ordered.sort(function (x, y) {
-      return (x.finding.severity === "block" ? 0 : 1) - (y.finding.severity === "block" ? 0 : 1) || x.index - y.index;
-    });
-    ordered.forEach(function (item) {
-      var f = item.finding;
+    groupFindings().forEach(function (group) {
+      var f = group.first;
+      var many = group.findings.length;
       var li = element("li", "finding finding--" + f.severity);
       li.setAttribute("data-category", f.category);
       li.setAttribute("data-severity", f.severity);
+      li.setAttribute("data-rule", f.rule);
       var head = element("p", "finding__head");
       head.appendChild(element("span", "badge badge--" + f.severity, f.severity === "block" ? "Blocks copying" : "Warning"));
       head.appendChild(element("span", "finding__category", CATEGORY_LABELS[f.category] || f.category));
+      if (many > 1) { head.appendChild(element("span", "finding__count", many + " places")); }
       li.appendChild(head);
       li.appendChild(element("p", "finding__message", f.message));
-      if (f.end > f.start && f.excerpt) {
-        li.appendChild(element("p", "finding__excerpt", quote(f.excerpt)));
-      }
+      var excerpts = excerptLine(group.findings);
+      if (excerpts) { li.appendChild(element("p", "finding__excerpt", excerpts)); }
       if (f.source) {
         var why = element("p", "finding__source");
         why.appendChild(element("span", "finding__label", "Why: "));
@@ -348,34 +397,28 @@
       }
       if (f.suggestions && f.suggestions.length) {
         var tips = element("ul", "finding__suggestions");
-        f.suggestions.forEach(function (s) { tips.appendChild(element("li", null, s)); });
+        f.suggestions.forEach(function (tip) { tips.appendChild(element("li", null, tip)); });
         li.appendChild(tips);
       }
       var actions = element("div", "finding__actions");
-      (f.replacements || []).forEach(function (replacement) {
-        var button = element("button", "button button--small button--fix",
-          replacement ? "Replace with " + quote(replacement) : "Remove it");
-        button.type = "button";
-        button.setAttribute("aria-label", replacement
-          ? "Replace " + quote(f.excerpt) + " with " + quote(replacement)
-          : "Remove " + quote(f.excerpt));
-        button.addEventListener("click", function () { applyReplacement(f, replacement); });
-        actions.appendChild(button);
-      });
       if (f.category === "html") {
-        var convert = element("button", "button button--small button--fix", "Convert to plain text");
-        convert.type = "button";
-        convert.addEventListener("click", convertToPlainText);
-        actions.appendChild(convert);
+        actions.appendChild(fixButton("Convert to plain text", null, convertToPlainText));
       }
+      (f.replacements || []).forEach(function (replacement, option) {
+        var target = many > 1 ? "all " + many : quote(f.excerpt);
+        var label = replacement
+          ? (many > 1 ? "Replace all with " : "Replace with ") + quote(replacement)
+          : (many > 1 ? "Remove all " + many : "Remove it");
+        var name = replacement ? "Replace " + target + " with " + quote(replacement) : "Remove " + target;
+        actions.appendChild(fixButton(label, name, function () { applyReplacements(group.findings, option); }));
+      });
       if (actions.childNodes.length) { li.appendChild(actions); }
       fragment.appendChild(li);
     });
     findingsList.replaceChildren(fragment);
-    findingsEmpty.hidden = state.findings.length > 0 || Boolean(state.error);
+    findingsEmpty.hidden = state.findings.length > 0 || Boolean(state.error) || !state.text;
     if (state.error) {
-      var problem = element("li", "finding finding--error", state.error);
-      findingsList.appendChild(problem);
+      findingsList.appendChild(element("li", "finding finding--error", state.error));
     }
   }
 
@@ -407,18 +450,26 @@
 
   /* ---------- applying fixes ---------- */
 
-  function applyReplacement(finding, replacement) {
-    var span = utf16Span(state.map, finding);
-    var current = message.value;
-    // Only apply if the flagged text is still where the check saw it.
-    if (current.slice(span[0], span[1]) !== state.text.slice(span[0], span[1]) ||
-        current.slice(0, span[0]) !== state.text.slice(0, span[0])) {
-      runCheck();
-      return;
-    }
+  // Replace each finding's text with its replacement number `option`, last first so earlier
+  // offsets stay valid. Through execCommand the browser's Undo (Ctrl+Z) can take it back.
+  function applyReplacements(findings, option) {
+    if (message.value !== state.text) { runCheck(); return; }  // the text moved on: re-check first
+    var edits = findings.map(function (f) {
+      return { span: utf16Span(state.map, f), text: f.replacements[option] };
+    }).filter(function (edit) {
+      return edit.span[1] > edit.span[0] && typeof edit.text === "string";
+    }).sort(function (a, b) { return b.span[0] - a.span[0]; });
+    var floor = Infinity;
     message.focus({ preventScroll: true });
-    message.setSelectionRange(span[0], span[1]);
-    message.setRangeText(replacement, span[0], span[1], "end");
+    edits.forEach(function (edit) {
+      if (edit.span[1] > floor) { return; }  // overlaps an edit already made
+      floor = edit.span[0];
+      message.setSelectionRange(edit.span[0], edit.span[1]);
+      var done = edit.text
+        ? document.execCommand("insertText", false, edit.text)
+        : document.execCommand("delete", false);
+      if (!done) { message.setRangeText(edit.text, edit.span[0], edit.span[1], "end"); }
+    });
     afterProgrammaticEdit();
   }
 
