@@ -131,7 +131,7 @@ def _judge(candidate: str, cue: str | None) -> bool:
         except phonenumbers.NumberParseException:
             return False
         return phonenumbers.is_possible_number(number)
-    valid = possible = False
+    valid = possible = styled = False
     for region in TRUNK_REGIONS if digits.startswith("0") else PLAIN_REGIONS:
         try:
             number = phonenumbers.parse(candidate, region)
@@ -140,7 +140,12 @@ def _judge(candidate: str, cue: str | None) -> bool:
         if phonenumbers.is_valid_number(number):
             valid = possible = True
             break
-        possible = possible or phonenumbers.is_possible_number(number)
+        if phonenumbers.is_possible_number(number):
+            possible = True
+            # Grouped exactly as the region prints its numbers ("07700 900123"): a phone
+            # number, even in a range the library does not list as assigned.
+            national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            styled = styled or (len(groups) >= 2 and [len(g) for g in re.findall(r"\d+", national)] == groups)
     if cue == "pos":
         return possible
     if groups.count(1) >= 9:
@@ -154,7 +159,7 @@ def _judge(candidate: str, cue: str | None) -> bool:
         return possible
     # Short numbers without a trunk zero ("9123 4567") are as often references as phones.
     # Five groups without a trunk zero ("36 38 40 42 44") are a list of sizes.
-    return valid and grouped and (
+    return (valid and grouped or styled) and (
         digits.startswith("0") or "(" in candidate or (len(digits) >= 9 and len(groups) <= 4))
 
 
