@@ -24,7 +24,7 @@ _DOT = re.compile(
     r"|dot(?=[ \t]+[a-z0-9])"
     r"|\.[ \t]+(?=(?:com|net|org)(?![a-z]))"   # "brand. com/help"
     r"|\.(?=[ \t]*[a-z0-9])"
-    r"|[\u3002\uff61\u00b7\u2022\u2219\u22c5](?=[a-z0-9])"   # 。 ｡ · • ∙ ⋅
+    r"|[\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65](?=[a-z0-9])"   # 。 ｡ · • ∙ ⋅ ‧ ・
 )
 # A scheme with spaces in it ("https : //", or "h t t p s : / /" once letters are joined).
 _SCHEME = re.compile(r"(?<![a-z])(h[tx]{2}ps?|ftp)[ \t]*:[ \t]*/[ \t]*/[ \t]*")

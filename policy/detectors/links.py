@@ -34,7 +34,7 @@ _DOTTED = re.compile(
     r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+"
     rf"(?:[/?#]{_URL_CHARS}*)?"
 )
-_ANY_DOT = re.compile(r"[.\u3002\uff61\u00b7\u2022\u2219\u22c5]|dot")
+_ANY_DOT = re.compile(r"[.\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65]|dot")
 _AT_BEFORE = re.compile(r"(?:@|\bat\b|[(\[{<][ \t]*at[ \t]*[)\]}>])[ \t]*$")
 _TRAILING = ".,;:!?)]}'\"*"
 
