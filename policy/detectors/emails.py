@@ -31,15 +31,19 @@ _PROVIDERS = frozenset({
 
 # Words that end a phrase like "available at shop.com" or "sold at amazon.com": with the
 # bare word "at" after them, what follows is a place, not the second half of an address.
-_NOT_A_NAME = frozenset({
+_NEVER_A_NAME = frozenset({
     "a", "an", "the", "we", "us", "me", "you", "it", "them", "him", "her", "our", "your",
     "is", "are", "am", "be", "was", "were", "been", "here", "there", "available", "sold",
-    "bought", "buy", "find", "found", "visit", "shop", "order", "orders", "ordered", "look",
-    "arrive", "arrived", "arrives", "delivered", "online", "listed", "purchased", "only",
-    "also", "now", "just", "placed", "stock", "stocked", "both", "items", "item", "product",
-    "products", "us", "sell", "sells", "selling", "cheaper", "price", "priced", "store",
-    "stores", "reviews", "review", "rated", "support", "help", "or", "and", "email", "mail",
-    "write", "message", "contact", "reach", "login", "log", "sign", "account",
+    "bought", "buy", "find", "found", "visit", "shop", "look", "arrive", "arrived", "arrives",
+    "delivered", "online", "listed", "purchased", "only", "also", "now", "just", "placed",
+    "stock", "stocked", "both", "sell", "sells", "selling", "cheaper", "priced", "or", "and",
+})
+# ...and words that are also the names of role mailboxes ("support at shop dot com"):
+# a place only when the domain is written plainly ("our support at shop.com").
+_PLACE_WORDS = _NEVER_A_NAME | frozenset({
+    "order", "orders", "ordered", "items", "item", "product", "products", "price", "store",
+    "stores", "reviews", "review", "rated", "support", "help", "email", "mail", "write",
+    "message", "contact", "reach", "login", "log", "sign", "account",
 })
 
 
@@ -70,7 +74,7 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
         local, at, domain = view.text[start:at_index].rstrip(".-"), view.text[at_index], m.group()
         if not local:
             continue
-        _sub, name, suffix = split_host(domain)
+        _subdomain, name, suffix = split_host(domain)
         if not suffix or not name:
             continue
         end = m.end()
@@ -79,7 +83,7 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
         if at == WORD_AT_MARK:
             # "name at gmail dot com" is an address; "available at shop.com" is a place.
             domain_disguised = text[slice(*view.span(m.start(), m.end()))].lower() != domain
-            if local in _NOT_A_NAME or view.text[end:end + 1] == "/":
+            if local in (_NEVER_A_NAME if domain_disguised else _PLACE_WORDS) or view.text[end:end + 1] == "/":
                 continue  # "available at ...", "policy at shop dot com/returns" (a page)
             if _DETERMINER_BEFORE.search(view.text, max(0, start - 8), start):
                 continue  # "our manuals at shop dot com": a noun phrase, not a name

@@ -35,6 +35,10 @@ def test_plain_addresses(text, covered):
     ("email ｊａｎｅ＠ｓｈｏｐｍａｉｌ．ｃｏｍ and", "ｊａｎｅ＠ｓｈｏｐｍａｉｌ．ｃｏｍ"),
     ("Send it to anna\u200b@\u200bknitco.com so", "anna\u200b@\u200bknitco.com"),
     ("j\u0430ne@shop.com", "j\u0430ne@shop.com"),  # Cyrillic a
+    ("Support: support at homegoods dot com", "support at homegoods dot com"),
+    ("help at shop dot co dot uk", "help at shop dot co dot uk"),
+    ("email me at jane at gmail dot com", "jane at gmail dot com"),
+    ("jane dot doe at shop dot com", "jane dot doe at shop dot com"),
 ])
 def test_disguised_addresses(text, covered):
     assert found(text) == [(covered, "obfuscated_email")]
@@ -50,7 +54,8 @@ def test_disguised_addresses(text, covered):
     "We'll cut it at 10 am tomorrow.",
     "the polka dot cotton is at home",
     "Find our return policy at quickfit(dot)com/returns.",
-    "Find our manuals at shop dot com",
+    "Find our manuals at shop dot com", "email us at shop dot com", "our support at shop.com",
+    "place orders at shop.com",
     "Look at the photo.jpg",
     "priced at 12.99",
     "Amazon will email you a prepaid UPS label",
