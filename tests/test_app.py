@@ -264,3 +264,24 @@ def test_default_database_lives_in_the_instance_folder(monkeypatch):
     app = create_app()
     assert app.config["DATABASE"].endswith("history.sqlite3")
     assert app.config["DATABASE"].startswith(app.instance_path)
+
+
+def test_blank_message_post_keeps_the_text(client):
+    text = "Hello,\n\nyour parcel left today. <b>bold</b>"
+    response = client.post("/compose", data={"csrf_token": csrf_token(client, "/compose"),
+                                             "message": text})
+    assert response.status_code == 200
+    assert "Hello,\n\nyour parcel left today. &lt;b&gt;bold&lt;/b&gt;" in response.get_data(as_text=True)
+
+
+def test_unexpected_error_is_a_500_without_details(app, monkeypatch):
+    import web.api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("engine exploded on: secret buyer text")
+
+    monkeypatch.setattr(web.api.policy, "check", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = app.test_client().post("/api/check", json={"text": "secret buyer text"})
+    assert response.status_code == 500
+    assert response.get_json() == {"error": "Something went wrong on our side. Your text was not sent anywhere; try again."}

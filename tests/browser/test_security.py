@@ -1,6 +1,8 @@
 """User text never runs as code: typed markup shows as text, and CSP holds without violations."""
 from __future__ import annotations
 
+import logging
+
 import pytest
 from playwright.sync_api import expect
 
@@ -53,3 +55,15 @@ def test_history_record_requires_the_csrf_token(page):
             body: JSON.stringify({order_id: '112-1234567-1234567', template: 'review-request'})});
         return r.status; }""")
     assert status == 400
+
+
+def test_access_log_keeps_no_buyer_data(page, caplog):
+    caplog.set_level(logging.INFO, logger="werkzeug")
+    page.goto("/compose/reply-where-is-my-order?order_id=112-9999999-1234567&buyer_name=Zebulon")
+    page.get_by_label("Message", exact=True).fill("Hello Zebulon, about order 112-9999999-1234567.")
+    expect(page.locator("#preview")).to_contain_text("Hello Zebulon")
+    page.wait_for_load_state("networkidle")
+    log = caplog.text
+    assert "/compose/reply-where-is-my-order?[redacted]" in log
+    assert "POST /api/check" in log
+    assert "112-9999999-1234567" not in log and "Zebulon" not in log
