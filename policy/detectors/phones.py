@@ -44,7 +44,7 @@ _NOT_PHONES = re.compile(
     r"|[$€£¥₹][ ]?\d[\d.,']*|(?<![\d.,])\d[\d.,]*[ ]?(?:€|eur\b|usd\b|gbp\b)"  # money
     r"|\b97[89][\- ]?\d{1,5}[\- ]?\d{1,7}[\- ]?\d{1,7}[\- ]?[\dx]\b"          # ISBN-13
 )
-_RUN = re.compile(r"(?<![\w+\-/])(?<!\d\.)\+?[ ]?\(?\d[\d\-./() \u2010-\u2015]*\d")
+_RUN = re.compile(r"(?<![\w+\-/])(?<!\d\.)(?:\(\+|\+[ ]?\(?|\(?)\d[\d\-./() \u2010-\u2015]*\d")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}")
 _ANY_DIGIT = re.compile(r"\d")
 _LAST_DIGIT = re.compile(r"\d(?=\D*$)")

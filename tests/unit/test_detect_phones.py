@@ -77,6 +77,10 @@ def test_phone_numbers(text, covered):
     ("01632 960123", "01632 960123"),
     ("Please call: 1800 123 456", "1800 123 456"),
     ("telefono 612 345 678", "612 345 678"),
+    ("(+44) 20 7946 0958", "(+44) 20 7946 0958"),
+    ("tel:+12125550147", "+12125550147"),
+    ("+44(0)7700900123", "+44(0)7700900123"),
+    ("(see 212-555-0147)", "212-555-0147"),
 ])
 def test_disguised_numbers_and_extensions(text, covered):
     assert found(text) == [covered]
