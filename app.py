@@ -30,12 +30,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     import policy
-    from web import api, errors, history, pages, security, triage
+    from web import api, errors, forms, history, pages, security, triage
 
     # Load and compile the policy now: a malformed rule or template file stops the app here,
     # naming the file, rule and problem, and the first check a seller runs is not slowed down.
-    policy.load_policy(app.config["MARKETPLACE"])
+    loaded = policy.load_policy(app.config["MARKETPLACE"])
     policy.check("Hello", marketplace=app.config["MARKETPLACE"])
+    for template in loaded.templates.values():
+        forms.form_class(template)  # a field name the form cannot take fails here, not per request
 
     security.init_app(app)
     errors.init_app(app)

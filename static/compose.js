@@ -483,13 +483,13 @@
       return response.json().then(function (json) {
         if (!response.ok) { throw new Error(json.error || "Could not convert the text."); }
         if (message.value !== text) { return; }  // the seller typed meanwhile: leave it be
-        message.value = json.text;
+        message.focus({ preventScroll: true });
+        message.select();
+        if (!document.execCommand("insertText", false, json.text)) { message.value = json.text; }
         afterProgrammaticEdit();
       });
     }).catch(function (error) {
-      state.error = error.message;
-      renderFindings();
-      announce();
+      setNote(error.message || "Could not convert the text.");
     });
   }
 

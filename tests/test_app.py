@@ -285,3 +285,16 @@ def test_unexpected_error_is_a_500_without_details(app, monkeypatch):
     response = app.test_client().post("/api/check", json={"text": "secret buyer text"})
     assert response.status_code == 500
     assert response.get_json() == {"error": "Something went wrong on our side. Your text was not sent anywhere; try again."}
+
+
+def test_every_template_builds_a_form_and_reserved_names_are_refused(templates):
+    from dataclasses import replace
+
+    from web.forms import form_class
+
+    for t in templates.values():
+        assert form_class(t)
+    t = next(iter(templates.values()))
+    clashing = replace(t, fields=t.fields + (replace(t.fields[0], name="message"),))
+    with pytest.raises(ValueError, match="reserved"):
+        form_class(clashing)

@@ -82,8 +82,15 @@ class MessageForm(FlaskForm):
     edited = HiddenField(default="0")
 
 
+RESERVED_NAMES = {"message", "edited", "csrf_token", "action"}
+
+
 def form_class(template: Template) -> type[MessageForm]:
     """A form class with one field per template field (file order), then the message."""
+    clash = {spec.name for spec in template.fields} & RESERVED_NAMES
+    if clash:
+        raise ValueError(f"template {template.id!r}: field name(s) {', '.join(sorted(clash))} "
+                         "are reserved by the composer's form; rename them in templates.toml")
     attrs = {spec.name: _form_field(spec) for spec in template.fields}
     return type(f"{template.id.title().replace('-', '')}Form", (MessageForm,), attrs)
 
