@@ -57,6 +57,9 @@ def _is_pixel(attrs: dict[str, str | None]) -> bool:
     return _tiny(w) or _tiny(h)
 
 
+_WHOLE_ELEMENTS = frozenset({"style", "script"})
+_CLOSERS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _WHOLE_ELEMENTS}
+
 # Cheap first pass: things shaped like a tag, a comment opening or an entity. Each is
 # then read by the HTML parser on its own, which keeps the whole linear (the parser
 # fed a wall of "<a <a <a" at once is not).
@@ -118,22 +121,34 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
     if "<" not in text and "&" not in text:
         return []
     hits: list[Hit] = []
-    comments_end = 0
-    closed = True  # False once no "-->" is left: later openings need no search
+    skip_to = 0  # end of the comment or style/script element just reported
+    no_close: set[str] = set()  # closers known to be absent from here on: no more searching
     for m in _CANDIDATE.finditer(text):
         raw, start = m.group(), m.start()
-        if start < comments_end:
+        if start < skip_to:
             continue
         if raw[:2] == "<!" and raw != "<!--":
             hits.append(Hit(start, start + len(raw), "tag", "block", ""))  # <!DOCTYPE html>
             continue
         if raw == "<!--":
-            close = text.find("-->", m.end()) if closed else -1
-            closed = close >= 0
-            comments_end = close + 3 if closed else m.end()  # unclosed: flag the opening
-            hits.append(Hit(start, comments_end, "comment", "block", ""))
+            close = text.find("-->", m.end()) if "-->" not in no_close else -1
+            if close < 0:
+                no_close.add("-->")
+            skip_to = close + 3 if close >= 0 else m.end()  # unclosed: flag the opening
+            hits.append(Hit(start, skip_to, "comment", "block", ""))
             continue
         hit = _tag_hit(start, raw) if raw[0] == "<" else _entity_hit(start, raw)
-        if hit:
-            hits.append(hit)
+        if hit is None:
+            continue
+        name = raw[1:].split(None, 1)[0].rstrip("/>").lower()
+        if name in _WHOLE_ELEMENTS:
+            # A style sheet or script is markup through and through: take it whole, so
+            # removing the hit leaves no CSS or code behind.
+            closer = _CLOSERS[name].search(text, hit.end) if name not in no_close else None
+            if closer is None:
+                no_close.add(name)
+            else:
+                hit = Hit(hit.start, closer.end(), hit.kind, hit.severity, "")
+                skip_to = closer.end()
+        hits.append(hit)
     return hits
