@@ -36,6 +36,7 @@ DEFAULT_SETS = [
     ROOT / "tests" / "data" / "buyer_messages_round7.jsonl",
     ROOT / "tests" / "data" / "buyer_messages_round8.jsonl",
     ROOT / "tests" / "data" / "buyer_messages_round9.jsonl",
+    ROOT / "tests" / "data" / "buyer_messages_round10.jsonl",
 ]
 TARGETS = {"precision": 0.95, "recall": 0.85, "intent": 0.80}
 
