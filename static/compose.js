@@ -324,6 +324,18 @@
     preview.replaceChildren(fragment);
   }
 
+  // Clicking a highlight brings its explanation into view.
+  preview.addEventListener("click", function (event) {
+    var mark = event.target.closest("mark");
+    if (!mark) { return; }
+    var first = state.findings[Number(mark.getAttribute("data-findings").split(" ")[0])];
+    var item = first && first.listItem ? document.getElementById(first.listItem) : null;
+    if (item) {
+      item.scrollIntoView({ block: "nearest" });
+      item.focus({ preventScroll: true });
+    }
+  });
+
   /* ---------- the list of findings ---------- */
 
   function element(tag, className, text) {
@@ -374,10 +386,13 @@
 
   function renderFindings() {
     var fragment = document.createDocumentFragment();
-    groupFindings().forEach(function (group) {
+    groupFindings().forEach(function (group, groupIndex) {
       var f = group.first;
       var many = group.findings.length;
       var li = element("li", "finding finding--" + f.severity);
+      li.id = "finding-" + groupIndex;
+      li.tabIndex = -1;
+      group.findings.forEach(function (member) { member.listItem = li.id; });
       li.setAttribute("data-category", f.category);
       li.setAttribute("data-severity", f.severity);
       li.setAttribute("data-rule", f.rule);

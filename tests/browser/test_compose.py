@@ -257,3 +257,10 @@ def test_review_request_refused_by_history_is_not_copied(page):
     expect(page.locator('.finding[data-category="repeat_request"]')).to_be_visible()
     expect(copy).to_be_disabled()
     assert page.evaluate("navigator.clipboard.readText()") == "untouched"
+
+
+def test_clicking_a_highlight_shows_its_explanation(page):
+    page.goto("/compose")
+    page.get_by_label("Message", exact=True).fill("Hello, details at www.example.com. Thanks!")
+    page.locator('#preview mark[data-category="link"]').click()
+    assert page.evaluate("document.activeElement.dataset.category") == "link"
