@@ -70,6 +70,10 @@ _CUES = re.compile(
     r"|lasership|yodel|colissimo|chronopost|correos|postnl|poste|sagawa|yamato|purolator"
     r"|canada post|australia post|amazon logistics|4px|yanwen|cainiao|aramex)\b"
 )
+_POS_AFTER = re.compile(
+    r"[ ]?[(,\-]?[ ]?(?:(?:is )?(?:my|our) (?:number|phone|mobile|cell|line|hotline|whatsapp)"
+    r"|(?:phone|mobile|cell|tel|whatsapp|wechat|viber|telegram|hotline|call me|text me|sms)\b)"
+)
 _NANP_SHAPE = re.compile(r"^(?:\+?1[ \-.]?)?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3}[\-. ]\d{4}$")
 
 
@@ -159,8 +163,13 @@ def _judge(candidate: str, cue: str | None) -> bool:
         return possible
     # Short numbers without a trunk zero ("9123 4567") are as often references as phones.
     # Five groups without a trunk zero ("36 38 40 42 44") are a list of sizes.
-    return (valid and grouped or styled) and (
-        digits.startswith("0") or "(" in candidate or (len(digits) >= 9 and len(groups) <= 4))
+    if digits.startswith("0") or "(" in candidate:
+        return valid and grouped or styled
+    # Without a trunk zero, the first group is the 3-digit area or mobile prefix, or the
+    # grouping is the region's own ("2026 0412 77" is not a Washington number).
+    # ("98765 43210": the Indian way of writing a mobile number.)
+    first_ok = groups[0] == 3 or groups == [5, 5]
+    return len(digits) >= 9 and len(groups) <= 4 and (valid and grouped and first_ok or styled)
 
 
 def _disguised(text: str, view: View, start: int, end: int) -> bool:
@@ -219,6 +228,8 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
         if _UNIT_AFTER.match(view.text, end):
             continue
         cue = _cue(view.text, start)
+        if cue is None and _POS_AFTER.match(view.text, end):
+            cue = "pos"  # "98765 43210 is my number", "+1 646 555 0102 (WhatsApp)"
         if cue is None and _disguised(text, view, start, end):
             cue = "pos"  # zero-width spaces or digits spelled as words inside
         if not _judge(candidate, cue):
