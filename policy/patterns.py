@@ -232,11 +232,18 @@ class Compiled:
     def _possible(hints, text: str, pos: int, end: int) -> bool:
         return not hints or any(text.find(h, pos, end) >= 0 for h in hints)
 
-    def finditer(self, text: str):
-        """Matches of every part, by start (parts may overlap one another)."""
+    def finditer(self, text: str, memo: dict | None = None):
+        """Matches of every part, by start (parts may overlap one another). With `memo`
+        (a per-text dict), a part shared by several rules is scanned once."""
         found = []
         for regex, hints in self.parts:
-            if self._possible(hints, text, 0, len(text)):
+            if memo is not None:
+                key = ("part", regex.pattern)
+                if key not in memo:
+                    memo[key] = (list(regex.finditer(text))
+                                 if self._possible(hints, text, 0, len(text)) else [])
+                found.extend(memo[key])
+            elif self._possible(hints, text, 0, len(text)):
                 found.extend(regex.finditer(text))
         if len(self.parts) > 1:
             found.sort(key=lambda m: (m.start(), -m.end()))
