@@ -52,6 +52,7 @@ class Cue:
     patterns: tuple[regex.Pattern, ...]
     example: str
     counter_example: str | None
+    templates: tuple[str, ...] = ()  # intent cue: reply templates to offer first when it matches
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,12 @@ def _text(path: Path, where: str, table: dict, key: str, required: bool = True) 
     return value
 
 
-_CUE_KEYS = {"id", "why", "weight", "opens", "patterns", "example", "counter_example",
+_CUE_KEYS = {"id", "why", "weight", "opens", "patterns", "example", "counter_example", "templates",
              "waives_reply", "survives_waiver", "resolves", "survives_resolution"}
 
 
-def _cue(path: Path, group: str, index: int, table: object, opens_default: bool) -> Cue:
+def _cue(path: Path, group: str, index: int, table: object, opens_default: bool,
+         known_templates: set[str] | None = None) -> Cue:
     where = f"[[{group}]] #{index + 1}"
     if not isinstance(table, dict):
         raise _fail(path, where, "must be a table")
@@ -139,9 +141,20 @@ def _cue(path: Path, group: str, index: int, table: object, opens_default: bool)
     compiled = tuple(_compile(path, f"{where} pattern {i + 1}", p) for i, p in enumerate(patterns))
     example = _text(path, where, table, "example")
     counter = _text(path, where, table, "counter_example", required=False)
+    templates = _template_ids(path, where, table.get("templates", []), known_templates)
     return Cue(group, str(table.get("id", f"{group}-{index + 1}")), why, float(weight), flags["opens"],
                flags["waives_reply"], flags["survives_waiver"], flags["resolves"],
-               flags["survives_resolution"], compiled, example, counter)
+               flags["survives_resolution"], compiled, example, counter, templates)
+
+
+def _template_ids(path: Path, where: str, templates: object, known: set[str] | None) -> tuple[str, ...]:
+    if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
+        raise _fail(path, where, "'templates' must be a list of template ids")
+    if known is not None:
+        missing = [t for t in templates if t not in known]
+        if missing:
+            raise _fail(path, where, f"unknown template id(s) {missing}; known: {sorted(known)}")
+    return tuple(templates)
 
 
 def _parse(path: Path, data: dict, known_templates: set[str] | None) -> TriageRules:
@@ -180,15 +193,8 @@ def _parse(path: Path, data: dict, known_templates: set[str] | None) -> TriageRu
         keeps_open = table.get("keeps_open", True)
         if not isinstance(keeps_open, bool):
             raise _fail(path, where, "'keeps_open' must be true or false")
-        templates = table.get("templates", [])
-        if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
-            raise _fail(path, where, "'templates' must be a list of template ids")
-        if known_templates is not None:
-            missing = [t for t in templates if t not in known_templates]
-            if missing:
-                raise _fail(path, where, f"unknown template id(s) {missing}; "
-                                         f"known: {sorted(known_templates)}")
-        cues = tuple(_cue(path, f"intent.{intent_id}", j, t, keeps_open)
+        templates = _template_ids(path, where, table.get("templates", []), known_templates)
+        cues = tuple(_cue(path, f"intent.{intent_id}", j, t, keeps_open, known_templates)
                      for j, t in enumerate(table.get("cue", [])))
         intents[intent_id] = Intent(intent_id, _text(path, where, table, "title"), tuple(templates), cues)
     absent = [i for i in INTENTS if i not in intents]
@@ -428,6 +434,12 @@ def triage(text: str, marketplace: str = "amazon") -> dict:
 
     templates: list[str] = []
     if needs_reply:
+        # A matched cue may name the reply that fits it best ("shows delivered" -> not received).
+        for h in sorted(topic_hits, key=lambda h: -h.cue.weight):
+            if h.cue.group == f"intent.{intent}":
+                for t in h.cue.templates:
+                    if t not in templates:
+                        templates.append(t)
         ranked = sorted((i for i in scores if i != intent and scores[i] >= SECOND_INTENT_MIN_SCORE),
                         key=lambda i: -scores[i])
         for intent_id in [intent, *ranked]:

@@ -240,3 +240,10 @@ def test_resolution_settles_only_what_came_before(text, needs_reply):
 ])
 def test_thanks_plus_a_remaining_point_needs_a_reply(text):
     assert triage(text)["needs_reply"] is True
+
+
+def test_a_cue_can_put_its_own_template_first():
+    result = triage("Tracking says delivered on Tuesday but nothing was left at my door.")
+    assert result["intent"] == "where_is_my_order"
+    assert result["templates"][:2] == ["reply-parcel-not-received", "reply-where-is-my-order"]
+    assert triage("Where is my parcel?")["templates"][0] == "reply-where-is-my-order"

@@ -99,3 +99,9 @@ def test_unknown_marketplace():
         load_triage_rules("nowhere")
     with pytest.raises(PolicyError):
         load_triage_rules("../amazon")
+
+
+def test_unknown_template_on_a_cue_is_refused(tmp_path):
+    path = _broken(tmp_path, 'templates = ["reply-parcel-not-received"]', 'templates = ["reply-nope"]')
+    with pytest.raises(PolicyError, match="unknown template id.*reply-nope"):
+        load_triage_rules_from(path, known_templates=set(load_policy().templates))
