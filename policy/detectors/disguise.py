@@ -30,8 +30,8 @@ _DOT = re.compile(
 _SCHEME = re.compile(r"(?<![a-z])(h[tx]{2}ps?|ftp)[ \t]*:[ \t]*/[ \t]*/[ \t]*")
 # "slash" spelled out, or a slash with spaces around it.
 _SLASH = re.compile(r"(?:slash|/)(?=[ \t]+[a-z0-9])")
-# A bracketed "at", or an at-sign (spaces around it are taken in).
-_AT = re.compile(r"[(\[{<][ \t]*(?:at|@)[ \t]*[)\]}>]|@")
+# A bracketed "at", or an at-sign with a space beside it (the spaces are taken in).
+_AT = re.compile(r"[(\[{<][ \t]*(?:at|@)[ \t]*[)\]}>]|(?<=[ \t])@|@(?=[ \t])")
 # The bare word "at": only an address when the rest looks like one (see emails).
 _WORD_AT = re.compile(r"at(?=[ \t]+[a-z0-9])")
 
@@ -74,10 +74,7 @@ def _slash(m: re.Match[str]):
 
 
 def _at(m: re.Match[str]):
-    start, end = _widen(m.string, m.start(), m.end())
-    if m.group() == "@" and (start, end) == m.span():
-        return None  # already a plain at-sign: no edit to record
-    return "@", start, end
+    return ("@", *_widen(m.string, m.start(), m.end()))
 
 
 def _word_at(m: re.Match[str]):
