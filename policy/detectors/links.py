@@ -72,8 +72,20 @@ def _amazon(path: str, scheme_or_www: bool) -> tuple[str, str] | None:
     return None
 
 
+def _trim(token: str) -> str:
+    """Drop sentence punctuation after an address, but keep a closing bracket that
+    belongs to it ("wiki/Tea_(drink)")."""
+    while token and token[-1] in _TRAILING:
+        closer = token[-1]
+        opener = {")": "(", "]": "[", "}": "{"}.get(closer)
+        if opener and token.count(opener) >= token.count(closer):
+            break
+        token = token[:-1]
+    return token
+
+
 def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hit | None:
-    token = token.rstrip(_TRAILING)
+    token = _trim(token)
     host, path = _path_of(token.split("://", 1)[1] if scheme else token)
     host = host.split("@")[-1].split(":")[0].strip(".")
     end = start + len(token)

@@ -17,6 +17,7 @@ def found(text):
     ("SHOP AT WWW.SHOP.COM TODAY", "WWW.SHOP.COM", "url"),
     ("Our site: Shop.com/sale", "Shop.com/sale", "url"),
     ("(manuals.brightlamp.net/xr2000)", "manuals.brightlamp.net/xr2000", "url"),
+    ("(see https://en.example.org/wiki/Tea_(drink)).", "https://en.example.org/wiki/Tea_(drink)", "url"),
     ("<https://x.com>", "https://x.com", "url"),
     ("defanged: hxxps://evil.example/login", "hxxps://evil.example/login", "url"),
     ("check out homefix.de today", "homefix.de", "bare_domain"),
