@@ -18,6 +18,8 @@ import re
 from html.entities import html5
 from html.parser import HTMLParser
 
+import emoji
+
 from policy.normalize import Normalized
 
 from .base import Hit
@@ -114,7 +116,9 @@ def _entity_hit(start: int, raw: str) -> Hit | None:
     char = html.unescape(raw).replace("\xa0", " ")
     if char == raw:
         return None
-    return Hit(start, start + len(raw), "entity", "block", char if char.isprintable() else "")
+    # The character it stands for is the fix, unless that is invisible or an emoji.
+    keep = char.isprintable() and not emoji.is_emoji(char)
+    return Hit(start, start + len(raw), "entity", "block", char if keep else "")
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:

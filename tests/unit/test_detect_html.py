@@ -60,6 +60,10 @@ def test_comments_and_entities():
     ]
 
 
+def test_an_entity_for_an_emoji_is_removed_not_decoded():
+    assert found("Thanks &#128512;") == [("&#128512;", "entity", "")]
+
+
 def test_an_unclosed_comment_opening_is_flagged():
     assert found("text <!-- rest") == [("<!--", "comment", "")]
 
