@@ -34,7 +34,7 @@ _DRAWN_ANYWAY = frozenset("❤☺☹✌☝✍❣")
 _VS16 = "\ufe0f"
 
 
-def _is_picture(seq: str) -> bool:
+def is_picture(seq: str) -> bool:
     if len(seq) > 1:
         return True  # a sequence: variation selector, skin tone, ZWJ, keycap or flag
     return bool(_PRESENTATION.match(seq)) or seq in _DRAWN_ANYWAY
@@ -49,7 +49,7 @@ def _build_tree() -> dict:
         node = tree
         for ch in sequence:
             node = node.setdefault(ch, {})
-        node[None] = _is_picture(sequence)
+        node[None] = is_picture(sequence)
     return tree
 
 

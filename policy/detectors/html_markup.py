@@ -18,11 +18,10 @@ import re
 from html.entities import html5
 from html.parser import HTMLParser
 
-import emoji
-
 from policy.normalize import Normalized
 
 from .base import Hit
+from .emojis import is_picture
 
 ELEMENTS = frozenset("""
 a abbr address area article aside audio b base bdi bdo big blink blockquote body br button
@@ -117,7 +116,7 @@ def _entity_hit(start: int, raw: str) -> Hit | None:
     if char == raw:
         return None
     # The character it stands for is the fix, unless that is invisible or an emoji.
-    keep = char.isprintable() and not emoji.is_emoji(char)
+    keep = char.isprintable() and not is_picture(char)
     return Hit(start, start + len(raw), "entity", "block", char if keep else "")
 
 

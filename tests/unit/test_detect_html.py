@@ -62,6 +62,7 @@ def test_comments_and_entities():
 
 def test_an_entity_for_an_emoji_is_removed_not_decoded():
     assert found("Thanks &#128512;") == [("&#128512;", "entity", "")]
+    assert found("&copy; 2026") == [("&copy;", "entity", "©")]
 
 
 def test_an_unclosed_comment_opening_is_flagged():
