@@ -35,6 +35,7 @@ _VS16 = "\ufe0f"
 
 
 def is_picture(seq: str) -> bool:
+    """Whether an emoji sequence is drawn as a picture without help from U+FE0F."""
     if len(seq) > 1:
         return True  # a sequence: variation selector, skin tone, ZWJ, keycap or flag
     return bool(_PRESENTATION.match(seq)) or seq in _DRAWN_ANYWAY
