@@ -211,7 +211,9 @@ def _required_literals(items) -> frozenset[str] | None:
     close_run()
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+    # Fewest strings to look for, as long as none is shorter than 3 characters.
+    return max(candidates, key=lambda c: (min(3, min(len(x) for x in c)), -len(c),
+                                          min(len(x) for x in c)))
 
 
 class Compiled:
@@ -232,6 +234,19 @@ class Compiled:
     def _possible(hints, text: str, pos: int, end: int) -> bool:
         return not hints or any(text.find(h, pos, end) >= 0 for h in hints)
 
+    @staticmethod
+    def _present(hints, text: str, memo: dict) -> bool:
+        """Like _possible on the whole text, remembering each string's answer for the check."""
+        if not hints:
+            return True
+        for h in hints:
+            found = memo.get(h)
+            if found is None:
+                found = memo[h] = h in text
+            if found:
+                return True
+        return False
+
     def finditer(self, text: str, memo: dict | None = None):
         """Matches of every part, by start (parts may overlap one another). With `memo`
         (a per-text dict), a part shared by several rules is scanned once."""
@@ -241,7 +256,7 @@ class Compiled:
                 key = ("part", regex.pattern)
                 if key not in memo:
                     memo[key] = (list(regex.finditer(text))
-                                 if self._possible(hints, text, 0, len(text)) else [])
+                                 if self._present(hints, text, memo) else [])
                 found.extend(memo[key])
             elif self._possible(hints, text, 0, len(text)):
                 found.extend(regex.finditer(text))
@@ -253,8 +268,9 @@ class Compiled:
         """The earliest match of any part within text[pos:endpos]."""
         end = len(text) if endpos is None else endpos
         best = None
+        short = end - pos < 300  # a sentence: scanning it is cheaper than the pre-check
         for regex, hints in self.parts:
-            if self._possible(hints, text, pos, end):
+            if short or self._possible(hints, text, pos, end):
                 m = regex.search(text, pos, end)
                 if m and (best is None or m.start() < best.start()):
                     best = m
