@@ -22,7 +22,7 @@ _SPACE = " \t"
 _DOT = re.compile(
     r"[(\[{<][ \t]*(?:dot|\.)[ \t]*[)\]}>]"
     r"|dot(?=[ \t]+[a-z0-9])"
-    r"|\.[ \t]+(?=(?:com|net|org)(?![a-z]))"   # "brand. com/help"
+    r"|\.[ \t]+(?=com(?![a-z]))"   # "brand. com/help" (not "net"/"org": "250 ml. Net weight")
     r"|\.(?=[ \t]*[a-z0-9])"
     r"|[\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65](?=[a-z0-9])"   # 。 ｡ · • ∙ ⋅ ‧ ・
 )
