@@ -13,7 +13,6 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -61,6 +60,8 @@ def init_app(app: Flask) -> None:
 def _add_security_headers(response):
     for header, value in SECURITY_HEADERS.items():
         response.headers.setdefault(header, value)
-    if response.mimetype == "application/json" or response.mimetype == "text/html":
+    # API answers describe one message: never cache them. Pages stay cacheable so the
+    # browser's Back button restores what the seller typed.
+    if response.mimetype == "application/json":
         response.headers.setdefault("Cache-Control", "no-store")
     return response
