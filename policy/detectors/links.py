@@ -50,6 +50,7 @@ _AMAZON_PRODUCT_PATH = re.compile(r"/(?:(?:[^/?#]+/)?dp/|gp/(?:product|aw/d)/|s[
 _ABBREVIATIONS = frozenset({"approx", "appx", "etc", "incl", "excl", "min", "max", "no", "nr", "vol",
                             "fig", "dept", "est", "ca", "vs", "ref", "qty", "pcs", "pp", "ed", "mr", "mrs",
                             "ms", "dr", "st", "co", "ltd", "inc", "corp", "jr", "sr", "ft", "mt", "eg", "ie"})
+_SPELLED_TLDS = frozenset({"shop", "store", "online", "site", "app"})
 # Names that make "x dot y" a phrase rather than an address ("the dot com era").
 _PHRASE_WORDS = frozenset({"the", "a", "an", "this", "that", "our", "your", "its", "polka", "one", "each"})
 
@@ -122,8 +123,11 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
             return None
         if sum(len(label) == 1 for label in host.split(".")[:-1]) >= 2:
             return None  # "e.g.amazon", "U.S.Army": initials
-    if disguised and not strong and name in _PHRASE_WORDS:
-        return None  # "the dot com era"
+    if disguised and not strong:
+        # "the dot com era", "a blue dot design": a phrase, not an address. Spelled-out
+        # dots count before the domains people actually spell that way.
+        if name in _PHRASE_WORDS or not (tld in CLASSIC_TLDS or len(tld) == 2 or tld in _SPELLED_TLDS):
+            return None
     if not strong and not disguised and "." not in suffix and tld not in CLASSIC_TLDS:
         # "arrived.Today": a full stop with the space left out, then a capital.
         o_tld = view.span(start + len(host) - len(tld), start + len(host))[0]
