@@ -646,8 +646,14 @@
 
   if (rebuildButton) {
     rebuildButton.addEventListener("click", function () {
-      rebuildMessage();
+      // Replace the text as an edit of its own, so Ctrl+Z brings the hand-written version back.
+      lastGenerated = renderTemplate(fieldValues());
       message.focus();
+      message.select();
+      if (!document.execCommand("insertText", false, lastGenerated)) { message.value = lastGenerated; }
+      message.setSelectionRange(0, 0);
+      message.scrollTop = 0;
+      setHandEdited(message.value !== lastGenerated);
       scheduleCheck();
     });
   }

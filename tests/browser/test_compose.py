@@ -101,6 +101,10 @@ def test_library_to_copy_full_flow(page):
     page.get_by_role("button", name="Rebuild from fields").click()
     assert "113-7654321-7654321" in message.input_value()
     expect(page.locator("#edited-notice")).to_be_hidden()
+    # ... and Undo in the message brings the hand-edited text back.
+    page.keyboard.press("Control+z")
+    expect(message).to_have_value(edited_text)
+    expect(page.locator("#edited-notice")).to_be_visible()
     assert page.js_errors == []
 
 
