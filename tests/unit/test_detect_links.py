@@ -44,7 +44,7 @@ def test_plain_addresses_are_links(text, covered, kind):
     ("at quickfit(dot)com/returns.", "quickfit(dot)com/returns"),
     ("shop {dot} com", "shop {dot} com"),
     ("our site is shop dot com", "shop dot com"),
-    ("order at brightbox dot store", "brightbox dot store"),
+    ("see brightbox dot store", "brightbox dot store"),
     ("from www dot deskcraft dot com slash guides.", "www dot deskcraft dot com slash guides"),
     ("chart: sizewise . com / charts. Thanks", "sizewise . com / charts"),
     ("see shop . co . uk", "shop . co . uk"),
