@@ -216,6 +216,7 @@ def test_pages_have_no_inline_script_style_or_handlers_and_no_outside_assets(cli
             if tag == "link":
                 assert attrs["href"].startswith("/static/"), (url, attrs)
         assert "<style" not in html, url
+        assert "<mark" not in html, "only the live preview's highlights use <mark>"
         assert "http://" not in html and "https://" not in html, url
 
 
