@@ -155,6 +155,10 @@ def test_highlight_after_emoji_lands_on_the_right_characters(page):
     emoji_marks = page.locator('#preview mark[data-category="emoji"]')
     assert emoji_marks.count() >= 1
     assert "😀" in "".join(emoji_marks.all_text_contents())
+    # every <mark> on the page is a highlight of the preview, with its category and severity
+    assert page.locator("mark").count() == page.locator(
+        "#preview mark[data-category][data-severity]").count()
+    assert page.locator("#preview").text_content() == page.locator("#message").input_value()
 
 
 def test_pasted_html_converts_to_plain_text(page):
