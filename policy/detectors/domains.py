@@ -32,7 +32,7 @@ SHOP_TLDS = frozenset({
     "shop", "store", "online", "site", "website", "app", "xyz", "top", "club", "link", "tech",
     "shopping", "market", "deals", "sale", "page", "blog", "web", "company", "dev", "cloud",
     "digital", "design", "studio", "global", "group", "agency", "services", "boutique",
-    "fashion", "clothing", "jewelry", "beauty", "art", "eu", "asia", "mobi", "pro", "name",
+    "fashion", "clothing", "jewelry", "beauty", "art", "eu", "asia",
 })
 
 # Hosts that shorten links: always a web address.

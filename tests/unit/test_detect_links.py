@@ -96,7 +96,7 @@ def test_other_amazon_pages_warn(text):
     "e.g. this", "i.e. that", "9 a.m. to 5 p.m.", "Main St. 5", "Script No.3", "approx. 5",
     "Co.,Ltd", "Trading Co.Ltd", "U.S.A.", "U.K.", "Mr.Smith", "J.Mehta",
     "The file IMG_2041.jpg is 480 x 640", "manual.pdf", "XR2000_Update_Guide_EN.pdf", "notes.md",
-    "photos.zip", "video.mov", "setup.exe", "script.py", "firmware v2.1.4", "1.5 kg", "3.5mm jack",
+    "photos.zip", "video.mov", "setup.exe", "script.py", "book.mobi", "file.name", "firmware v2.1.4", "1.5 kg", "3.5mm jack",
     "the dot com era", "polka dot cotton", "a blue dot design", "polka dot shoes", "white dot top", "a red dot in the corner", "10.5x20.3cm",
     "Write to jane@shopmail.com", "jane (at) shop dot com", "approx.one hour", "Wi-Fi 802.11ac",
     "Made in the U.S.A.", "vol.2 fig.3", "e.g.amazon", "by 9 a.m.today", "enjoy.love it",
