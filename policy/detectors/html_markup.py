@@ -9,7 +9,8 @@ semicolon and a known name ("&nbsp;", "&#8203;"); "Hollins & Reed" is text.
 
 Kinds: "tracking_pixel" (an image of 1x1 pixels, or hidden), "tag", "comment",
 "entity". Each hit offers the plain-text fix: the tag removed, <br> as a line
-break, an entity as the character it stands for.
+break, an entity as the character it stands for. A <style> or <script> element is
+one hit from its opening to its closing tag, so the fix leaves no CSS behind.
 """
 from __future__ import annotations
 
@@ -49,13 +50,18 @@ def _tiny(value: str | None) -> bool:
     return bool(m) and float(m.group(1)) <= 1
 
 
+def _style_size(style: str, prop: str) -> str | None:
+    m = re.search(rf"(?<![\w-]){prop}\s*:\s*([\d.]+)", style)
+    return m.group(1) if m else None
+
+
 def _is_pixel(attrs: dict[str, str | None]) -> bool:
     if "hidden" in attrs or _HIDDEN_STYLE.search(attrs.get("style") or ""):
         return True
     style = attrs.get("style") or ""
-    w = attrs.get("width") or (re.search(r"width\s*:\s*([\d.]+)", style) or [None, None])[1]
-    h = attrs.get("height") or (re.search(r"height\s*:\s*([\d.]+)", style) or [None, None])[1]
-    return _tiny(w) or _tiny(h)
+    width = attrs.get("width") or _style_size(style, "width")
+    height = attrs.get("height") or _style_size(style, "height")
+    return _tiny(width) or _tiny(height)
 
 
 _WHOLE_ELEMENTS = frozenset({"style", "script"})
