@@ -1,8 +1,8 @@
 """What a detector returns, and a rewritable view that keeps offsets honest.
 
 Detectors match on a view of the message that sees through disguises; every
-rewrite keeps, for each view character, the index of the character it came
-from, so a hit always lands on what the seller actually typed.
+rewrite records what it replaced, so a hit found in the view maps back to what
+the seller actually typed.
 """
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ class Hit:
     replacement: str | None = None
 
 
+# What a rewrite callback returns: keep (None), a new string, or a new string for a
+# wider stretch (string, start, end).
 Replacement = "str | tuple[str, int, int] | None"
 
 
