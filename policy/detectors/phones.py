@@ -192,8 +192,21 @@ def _mask(m: re.Match[str]) -> str:
     return "x" * len(token)
 
 
+def _tidy(start: int, piece: str) -> tuple[int, str]:
+    """Strip separators and an unmatched bracket from the ends of a piece of a run."""
+    start += len(piece) - len(piece.lstrip(" -./"))
+    candidate = piece.strip(" -./")
+    if candidate.endswith("("):
+        candidate = candidate[:-1].rstrip(" -./")
+    if candidate.count("(") < candidate.count(")") and candidate.endswith(")"):
+        candidate = candidate[:-1]
+    return start, candidate
+
+
 def _candidates(view: View):
-    """(start, candidate) for each stretch of digits and separators worth judging.
+    """For each stretch of digits and separators worth judging, a list of readings to
+    try in turn: the whole stretch, then its parts split at " / " or a double space
+    ("030 / 1234567" is one number, "+1 212 555 0147 / +1 212 555 0148" two).
 
     Order IDs, dates, times, prices and ISBNs are blanked out first, but only
     around the runs themselves: most of a message has no digits at all.
@@ -205,15 +218,27 @@ def _candidates(view: View):
         lo, hi = max(0, run.start() - 2), min(len(text), run.end() + 5)
         masked = _NOT_PHONES.sub(_mask, text[lo:hi])
         for part in _RUN.finditer(masked, run.start() - lo, run.end() - lo):
-            for start, piece in _pieces(part):
-                start += lo + len(piece) - len(piece.lstrip(" -./"))
-                candidate = piece.strip(" -./")
-                if candidate.endswith("("):
-                    candidate = candidate[:-1].rstrip(" -./")
-                if candidate.count("(") < candidate.count(")") and candidate.endswith(")"):
-                    candidate = candidate[:-1]
-                if sum(ch.isdigit() for ch in candidate) >= 7:
-                    yield start, candidate
+            whole = [_tidy(lo + part.start(), part.group())]
+            pieces = [_tidy(lo + start, piece) for start, piece in _pieces(part)]
+            readings = whole + (pieces if len(pieces) > 1 else [])
+            yield [(start, c) for start, c in readings if sum(ch.isdigit() for ch in c) >= 7]
+
+
+def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
+    end = start + len(candidate)
+    if _UNIT_AFTER.match(view.text, end):
+        return None
+    cue = _cue(view.text, start)
+    if cue is None and _POS_AFTER.match(view.text, end):
+        cue = "pos"  # "98765 43210 is my number", "+1 646 555 0102 (WhatsApp)"
+    if cue is None and _disguised(text, view, start, end):
+        cue = "pos"  # zero-width spaces or digits spelled as words inside
+    if not _judge(candidate, cue):
+        return None
+    ext = _EXTENSION.match(view.text, end)
+    if ext:
+        end = ext.end()
+    return Hit(*view.span(start, end), "phone")
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
@@ -221,21 +246,15 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
         return []
     view = _spell_digits(View.of(norm))
     hits: list[Hit] = []
-    for n, (start, candidate) in enumerate(_candidates(view)):
-        if n >= MAX_CANDIDATES:
+    budget = MAX_CANDIDATES
+    for readings in _candidates(view):
+        budget -= len(readings)
+        if budget < 0:
             break
-        end = start + len(candidate)
-        if _UNIT_AFTER.match(view.text, end):
+        if not readings:
             continue
-        cue = _cue(view.text, start)
-        if cue is None and _POS_AFTER.match(view.text, end):
-            cue = "pos"  # "98765 43210 is my number", "+1 646 555 0102 (WhatsApp)"
-        if cue is None and _disguised(text, view, start, end):
-            cue = "pos"  # zero-width spaces or digits spelled as words inside
-        if not _judge(candidate, cue):
-            continue
-        ext = _EXTENSION.match(view.text, end)
-        if ext:
-            end = ext.end()
-        hits.append(Hit(*view.span(start, end), "phone"))
+        # Parts that are numbers of their own win; otherwise the stretch as a whole.
+        parts = [hit for hit in (_phone_at(text, view, *r) for r in readings[1:]) if hit]
+        whole = None if parts else _phone_at(text, view, *readings[0])
+        hits.extend(parts or ([whole] if whole else []))
     return hits

@@ -90,6 +90,14 @@ def test_disguised_numbers_and_extensions(text, covered):
     assert found(text) == [covered]
 
 
+@pytest.mark.parametrize("text, covered", [
+    ("Tel: +49 (0) 30 / 1234 5678", "+49 (0) 30 / 1234 5678"),
+    ("Tel. 030 / 1234567", "030 / 1234567"),
+])
+def test_area_code_slash_number_is_one_number(text, covered):
+    assert found(text) == [covered]
+
+
 def test_two_numbers_with_a_slash_between():
     assert found("+1 212 555 0147 / +1 212 555 0148") == ["+1 212 555 0147", "+1 212 555 0148"]
 
@@ -123,7 +131,7 @@ def test_order_id_next_to_a_phone_number():
     "Serial: 0123-4567-8901", "coordinates 51.5074, -0.1278", "1/2 inch, 3/4 inch, 5/8 inch",
     "65 75 85 95 cm", "codes 6123 4567", "2026 0412 77", "12345678 number of units",
     "4829105736 is the waybill number", "12345678 phones sold", "0034 5678 9012", "07700900123", "9123 4567", "sizes 36 38 40 42 44", "EU 36 37 38 39 40 41",
-    "800 1000 1200 1400 rpm", "120-240 V 50/60 Hz", "Sizes: 38-40-42-44", "2024-2025-2026",
+    "800 1000 1200 1400 rpm", "sizes 12 / 14 / 16 / 18", "120-240 V 50/60 Hz", "Sizes: 38-40-42-44", "2024-2025-2026",
 ])
 def test_not_phone_numbers(text):
     assert found(text) == []
