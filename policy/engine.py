@@ -91,8 +91,9 @@ def _overlaps(a: Finding, b: Finding) -> bool:
 
 
 def _rank(f: Finding) -> tuple:
-    """Which of two overlapping findings of a category to keep: block first, then the wider."""
-    return (f.severity == "block", f.end - f.start)
+    """Which of two overlapping findings of a category to keep: block first, then one that
+    offers a one-click replacement, then the wider."""
+    return (f.severity == "block", bool(f.replacements), f.end - f.start)
 
 
 def _drop_yielding(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
