@@ -208,7 +208,7 @@
 
   /* ---------- the check ---------- */
 
-  var state = { text: null, findings: [], error: null, map: [0] };
+  var state = { text: null, findings: [], error: null, map: [0], key: null };
   var sequence = 0;
   var timer = null;
   var inFlight = null;
@@ -219,13 +219,19 @@
     updateCounter();
   }
 
+  // What a check result depends on: the text and, on a template, the context from its fields.
+  function checkKey(text) {
+    return text + "\u0000" + (template ? JSON.stringify(checkContext()) : "");
+  }
+
   function runCheck() {
     clearTimeout(timer);
     var text = message.value;
+    var key = checkKey(text);
     var mine = ++sequence;
     if (inFlight) { inFlight.abort(); }
     if (!text.trim()) {
-      applyResult(mine, text, { findings: [] }, null);
+      applyResult(mine, text, { findings: [] }, null, key);
       return Promise.resolve();
     }
     var controller = new AbortController();
@@ -244,14 +250,14 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (!response.ok) {
-          applyResult(mine, text, null, json.error || ("The check failed (" + response.status + ")."));
+          applyResult(mine, text, null, json.error || ("The check failed (" + response.status + ")."), key);
         } else {
-          applyResult(mine, text, json, null);
+          applyResult(mine, text, json, null, key);
         }
       });
     }).catch(function (error) {
       if (error && error.name === "AbortError") { return; }
-      applyResult(mine, text, null, "The check could not reach the server. Your text is safe; try again.");
+      applyResult(mine, text, null, "The check could not reach the server. Your text is safe; try again.", key);
     });
   }
 
@@ -267,11 +273,12 @@
     }
   }
 
-  function applyResult(mine, text, json, error) {
+  function applyResult(mine, text, json, error, key) {
     if (mine !== sequence) { return; }  // a newer check is on its way
     inFlight = null;
     setBusy(false);
-    state = { text: text, findings: json ? json.findings : [], error: error, map: codePointMap(text) };
+    state = { text: text, findings: json ? json.findings : [], error: error, map: codePointMap(text),
+              key: key };
     renderPreview();
     renderFindings();
     announce();
@@ -581,7 +588,7 @@
 
   function copy() {
     setNote("");
-    var ready = message.value === state.text && !state.error ? Promise.resolve() : runCheck();
+    var ready = state.key === checkKey(message.value) && !state.error ? Promise.resolve() : runCheck();
     return ready.then(function () {
       if (copyBlockers().length) { updateCopy(); return; }
       var text = message.value;
