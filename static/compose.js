@@ -167,8 +167,9 @@
 
   /* ---------- message text: generated from fields until the seller edits it ---------- */
 
-  var lastGenerated = message.value;
-  var handEdited = editedInput.value === "1";
+  var lastGenerated = template ? renderTemplate(fieldValues()) : message.value;
+  // "1" when the server sent back the seller's own text (a "Check fields" round trip).
+  var handEdited = editedInput.value === "1" && message.value !== lastGenerated;
 
   function setHandEdited(value) {
     handEdited = value;
