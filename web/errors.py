@@ -14,6 +14,10 @@ MESSAGES = {
 }
 
 
+TITLES = {400: "Request not understood", 404: "Page not found", 405: "Not allowed here",
+          413: "Too large", 500: "Something went wrong"}
+
+
 def wants_json() -> bool:
     """API paths and JSON callers (the composer's fetch calls) get JSON errors."""
     if request.path.startswith("/api/") or request.is_json:
@@ -31,7 +35,7 @@ def init_app(app: Flask) -> None:
 def _csrf_error(error: CSRFError):
     message = ("The form's security token is missing or expired. "
                "Reload the page and try again; your text is still in the page you came from.")
-    return _respond(400, message)
+    return _respond(400, message, title="The form has expired")
 
 
 def _http_error(error: HTTPException):
@@ -41,7 +45,7 @@ def _http_error(error: HTTPException):
     # their own message (abort(400, "...")) keep it.
     default = type(error).description if hasattr(type(error), "description") else None
     message = description if description and description != default else MESSAGES.get(code, error.name)
-    return _respond(code, message, title=error.name)
+    return _respond(code, message, title=TITLES.get(code, error.name))
 
 
 def _respond(code: int, message: str, title: str | None = None):
