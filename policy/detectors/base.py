@@ -107,6 +107,20 @@ class View:
         return View(self.norm, "".join(pieces), self, tuple(edits))
 
 
+def take_in_spelled_letter(text: str, start: int) -> int:
+    """Start of a spelled-out address, counting a first letter the normaliser kept apart.
+
+    normalize() leaves a leading "a" or "i" out of a spelled-out run, taking it for an
+    article ("a n n a @ ..." -> "a nna@..."). When a hit starts on a spelled-out letter
+    right after such a lone letter, the lone letter belongs to it.
+    """
+    if (start >= 2 and text[start - 1] == " " and text[start - 2] in "aAiI"
+            and (start == 2 or not text[start - 3].isalnum())
+            and text[start + 1:start + 2] == " "):
+        return start - 2
+    return start
+
+
 def drop_overlapping(hits: Iterable[Hit], blockers: Iterable[Hit]) -> list[Hit]:
     """Hits that overlap none of `blockers` (n log n: a bisect per hit)."""
     blocked = sorted((b.start, b.end) for b in blockers)

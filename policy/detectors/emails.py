@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from policy.normalize import Normalized
 
-from .base import Hit, View
+from .base import Hit, View, take_in_spelled_letter
 from .disguise import WORD_AT_MARK, unat, undot
 from .domains import split_host
 
@@ -105,5 +105,7 @@ def _find(text: str, norm: Normalized) -> list[Hit]:
                 continue  # "our manuals at shop dot com": a noun phrase, not a name
             if not (domain_disguised or name in _PROVIDERS or re.search(r"[._\d]", local)):
                 continue
+        if disguised:
+            o_start = take_in_spelled_letter(text, o_start)
         hits.append(Hit(o_start, o_end, "obfuscated_email" if disguised else "email"))
     return hits

@@ -22,7 +22,7 @@ import re
 from policy.normalize import Normalized
 
 from . import emails
-from .base import Hit, View, drop_overlapping
+from .base import Hit, View, drop_overlapping, take_in_spelled_letter
 from .disguise import undot
 from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHOP_TLDS, SHORTENERS, split_host, tld_of
 
@@ -135,7 +135,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
         if text[o_tld].isupper() and text[o_tld - 1:o_tld] == "." and (before.islower() or before.isdigit()):
             return None
     if disguised:
-        return Hit(o_start, o_end, "obfuscated_url")
+        return Hit(take_in_spelled_letter(text, o_start), o_end, "obfuscated_url")
     return Hit(o_start, o_end, "url" if (www or path) else "bare_domain")
 
 

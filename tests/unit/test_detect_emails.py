@@ -39,6 +39,8 @@ def test_plain_addresses(text, covered):
     ("help at shop dot co dot uk", "help at shop dot co dot uk"),
     ("email me at jane at gmail dot com", "jane at gmail dot com"),
     ("jane dot doe at shop dot com", "jane dot doe at shop dot com"),
+    ("my email is a n n a @ g m a i l . c o m thanks", "a n n a @ g m a i l . c o m"),
+    ("i v a n @ s h o p . c o m", "i v a n @ s h o p . c o m"),
 ])
 def test_disguised_addresses(text, covered):
     assert found(text) == [(covered, "obfuscated_email")]
