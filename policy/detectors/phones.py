@@ -74,6 +74,22 @@ _POS_AFTER = re.compile(
     r"[ ]?[(,\-]?[ ]?(?:(?:is )?(?:my|our) (?:number|phone|mobile|cell|line|hotline|whatsapp)"
     r"|(?:phone|mobile|cell|tel|whatsapp|wechat|viber|telegram|hotline|call me|text me|sms)\b)"
 )
+# What may stand between an ID word and its number: a few words ("serial number of
+# your unit is ..."), but none that turns the phrase into a topic to call about
+# ("for order questions: ...").
+_GAP_WORD = re.compile(r"[a-z]+")
+_TOPIC_WORDS = frozenset({
+    "question", "questions", "help", "support", "enquiries", "enquiry", "inquiries", "inquiry",
+    "issues", "issue", "problems", "problem", "queries", "query", "info", "information",
+    "service", "assistance", "changes", "updates", "status", "returns",
+})
+
+
+def _names_the_number(gap: str) -> bool:
+    words = _GAP_WORD.findall(gap)
+    return len(words) <= 6 and not any(w in _TOPIC_WORDS for w in words)
+
+
 _NANP_SHAPE = re.compile(r"^(?:\+?1[ \-.]?)?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3}[\-. ]\d{4}$")
 
 
@@ -113,10 +129,15 @@ def _cue(view_text: str, start: int) -> str | None:
         window = window[earlier.end():]
     last = carrier = None
     for m in _CUES.finditer(window):
-        if m.group("carrier"):
-            carrier = "neg"  # "FedEx 7712 3456 7890", unless a call word says otherwise
-        else:
-            last = "neg" if m.group("neg") else "pos"
+        if m.group("pos"):
+            last = "pos"
+        elif _names_the_number(window[m.end():]):
+            # An ID word names the number right after it ("tracking number: ...", "SN
+            # 7741 ..."), not one further on ("for order questions, call ...").
+            if m.group("carrier"):
+                carrier = "neg"  # "FedEx 7712 3456 7890", unless a call word says otherwise
+            else:
+                last = "neg"
     return last or carrier
 
 
