@@ -15,7 +15,8 @@ inside an unbounded repeat, a back-reference) is refused at load time.
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse  # the stdlib parser: the exact tree `re` will run
+import re._parser as sre_parse
+from bisect import bisect_right  # the stdlib parser: the exact tree `re` will run
 from re._constants import MAXREPEAT
 
 GAP_LIMIT = 12
@@ -216,6 +217,37 @@ def _required_literals(items) -> frozenset[str] | None:
                                           min(len(x) for x in c)))
 
 
+SCAN_WHOLE_BELOW = 800   # characters: shorter texts are scanned whole
+MAX_HINT_HITS = 48       # more occurrences than this: scan the whole text
+
+
+def _ranges(hints, text: str, sentences) -> list[tuple[int, int]] | None:
+    """Merged spans (the sentence before included) around every occurrence of a hint,
+    or None when scanning the whole text is simpler."""
+    if not hints or len(text) < SCAN_WHOLE_BELOW:
+        return None
+    starts, spans = sentences
+    if not spans:
+        return None
+    windows = []
+    for h in hints:
+        i = text.find(h)
+        while i >= 0:
+            if len(windows) >= MAX_HINT_HITS:
+                return None
+            k = max(bisect_right(starts, i) - 1, 0)
+            windows.append((spans[max(k - 1, 0)][0], spans[k][1]))
+            i = text.find(h, i + 1)
+    windows.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in windows:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 class Compiled:
     """A rule's patterns, each compiled alone with the strings it cannot match without.
 
@@ -247,16 +279,24 @@ class Compiled:
                 return True
         return False
 
-    def finditer(self, text: str, memo: dict | None = None):
+    def finditer(self, text: str, memo: dict | None = None, sentences=None):
         """Matches of every part, by start (parts may overlap one another). With `memo`
-        (a per-text dict), a part shared by several rules is scanned once."""
+        (a per-text dict), a part shared by several rules is scanned once; with
+        `sentences` ((starts, spans) of the text), a long text is scanned only around
+        the sentences holding one of the part's required strings."""
         found = []
         for regex, hints in self.parts:
             if memo is not None:
                 key = ("part", regex.pattern)
                 if key not in memo:
-                    memo[key] = (list(regex.finditer(text))
-                                 if self._present(hints, text, memo) else [])
+                    if not self._present(hints, text, memo):
+                        memo[key] = []
+                    else:
+                        ranges = _ranges(hints, text, sentences) if sentences else None
+                        if ranges is None:
+                            memo[key] = list(regex.finditer(text))
+                        else:
+                            memo[key] = [m for s, e in ranges for m in regex.finditer(text, s, e)]
                 found.extend(memo[key])
             elif self._possible(hints, text, 0, len(text)):
                 found.extend(regex.finditer(text))

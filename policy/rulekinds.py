@@ -95,7 +95,7 @@ def _bucket(pattern: re.Pattern, mv: MessageView) -> dict[int, list[re.Match]]:
     key = ("bucket", pattern.pattern)
     if key not in mv.memo:
         out: dict[int, list[re.Match]] = {}
-        for m in pattern.finditer(mv.view, mv.memo):
+        for m in pattern.finditer(mv.view, mv.memo, mv.sentence_index):
             if m.end() > m.start():
                 out.setdefault(mv.sentence_of(m.start()), []).append(m)
         mv.memo[key] = out
@@ -130,7 +130,7 @@ class Phrases(Rule):
         o = self.options
         reach = max(o.get("window") or 1, 1) - 1
         out = []
-        for m in o["patterns"].finditer(mv.view, mv.memo):
+        for m in o["patterns"].finditer(mv.view, mv.memo, mv.sentence_index):
             if m.end() == m.start():
                 continue
             i = mv.sentence_of(m.start())
@@ -154,7 +154,7 @@ class Substitution(Rule):
     def find(self, mv: MessageView) -> list[Finding]:
         out = []
         for pattern, replacements in self.options["swaps"]:
-            for m in pattern.finditer(mv.view, mv.memo):
+            for m in pattern.finditer(mv.view, mv.memo, mv.sentence_index):
                 if m.end() == m.start():
                     continue
                 i = mv.sentence_of(m.start())

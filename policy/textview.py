@@ -57,6 +57,11 @@ class MessageView:
     def view(self) -> str:
         return self.normalized.text
 
+    @property
+    def sentence_index(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """(sentence starts, sentence spans), for scanning only the sentences that matter."""
+        return self._starts, self.sentences
+
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding view position `pos` (the nearest one before it)."""
         return max(bisect_right(self._starts, pos) - 1, 0)
