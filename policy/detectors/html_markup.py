@@ -10,13 +10,15 @@ semicolon and a known name ("&nbsp;", "&#8203;"); "Hollins & Reed" is text.
 Kinds: "tracking_pixel" (an image of 1x1 pixels, or hidden), "tag", "comment",
 "entity". Each hit offers the plain-text fix: the tag removed, <br> as a line
 break, an entity as the character it stands for. A <style> or <script> element is
-one hit from its opening to its closing tag, so the fix leaves no CSS behind.
+one hit from its opening to its closing tag, so the fix leaves no CSS behind; tags
+(or entities) back to back are one hit ("</td><td>").
 """
 from __future__ import annotations
 
 import html
 import re
 from html.entities import html5
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from policy.normalize import Normalized
@@ -94,13 +96,27 @@ class _TagReader(HTMLParser):
         self.tag = self.tag or ("end", tag, [])
 
 
-def _read_tag(raw: str) -> tuple[str, str, list] | None:
+_PLAIN_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\s*/?>")
+
+
+@lru_cache(maxsize=1024)
+def _read_tag(raw: str) -> tuple[str, str, tuple] | None:
+    """(how, name, attributes) of a candidate tag, or None if the parser sees text.
+    A tag with no attributes ("<b>", "</p>", "<br/>") is read without the parser."""
+    plain = _PLAIN_TAG.fullmatch(raw)
+    if plain:
+        return ("end" if plain.group(1) else "start"), plain.group(2).lower(), ()
     reader = _TagReader()
     reader.feed(raw)
-    return reader.tag
+    if reader.tag is None:
+        return None
+    how, name, attrs = reader.tag
+    return how, name, tuple(attrs)
 
 
-def _tag_hit(start: int, raw: str) -> Hit | None:
+@lru_cache(maxsize=1024)
+def _tag_kind(raw: str) -> tuple[str, str, str] | None:
+    """(kind, replacement, element name) for a candidate tag, or None if it is text."""
     found = _read_tag(raw)
     if found is None:
         return None
@@ -109,10 +125,9 @@ def _tag_hit(start: int, raw: str) -> Hit | None:
     known = tag in ELEMENTS or re.fullmatch(r"[a-z]{1,8}:[a-z][a-z0-9]*", tag)
     if not known or not all(_ATTRIBUTE.fullmatch(name) or ":" in name for name, _ in attrs):
         return None  # "<order number>", "a<b and c>d": not markup
-    end = start + len(raw)
     if how == "start" and tag == "img" and _is_pixel(dict(attrs)):
-        return Hit(start, end, "tracking_pixel", "block", "")
-    return Hit(start, end, "tag", "block", "\n" if tag == "br" else "")
+        return "tracking_pixel", "", tag
+    return "tag", "\n" if tag == "br" else "", tag
 
 
 def _entity_hit(start: int, raw: str) -> Hit | None:
@@ -124,6 +139,19 @@ def _entity_hit(start: int, raw: str) -> Hit | None:
     # The character it stands for is the fix, unless that is invisible or an emoji.
     keep = char.isprintable() and not is_picture(char)
     return Hit(start, start + len(raw), "entity", "block", char if keep else "")
+
+
+def _merged(found: list[Hit]) -> list[Hit]:
+    """Markup of one kind back to back ("</td><td>", "<br><br>") as one hit."""
+    runs: list[list] = []  # [first hit, end, replacement pieces]
+    for hit in found:
+        if runs and runs[-1][1] == hit.start and runs[-1][0].kind == hit.kind in ("tag", "entity"):
+            runs[-1][1] = hit.end
+            runs[-1][2].append(hit.replacement or "")
+        else:
+            runs.append([hit, hit.end, [hit.replacement or ""]])
+    return [first if len(parts) == 1 else Hit(first.start, end, first.kind, first.severity, "".join(parts))
+            for first, end, parts in runs]
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
@@ -146,11 +174,17 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
             skip_to = close + 3 if close >= 0 else m.end()  # unclosed: flag the opening
             hits.append(Hit(start, skip_to, "comment", "block", ""))
             continue
-        hit = _tag_hit(start, raw) if raw[0] == "<" else _entity_hit(start, raw)
-        if hit is None:
+        if raw[0] == "&":
+            hit = _entity_hit(start, raw)
+            if hit:
+                hits.append(hit)
             continue
-        name = raw[1:].split(None, 1)[0].rstrip("/>").lower()
-        if name in _WHOLE_ELEMENTS:
+        tag = _tag_kind(raw)
+        if tag is None:
+            continue
+        kind, replacement, name = tag
+        hit = Hit(start, start + len(raw), kind, "block", replacement)
+        if name in _WHOLE_ELEMENTS and raw[1] != "/":
             # A style sheet or script is markup through and through: take it whole, so
             # removing the hit leaves no CSS or code behind.
             closer = _CLOSERS[name].search(text, hit.end) if name not in no_close else None
@@ -160,4 +194,4 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
                 hit = Hit(hit.start, closer.end(), hit.kind, hit.severity, "")
                 skip_to = closer.end()
         hits.append(hit)
-    return hits
+    return _merged(hits)

@@ -65,7 +65,7 @@ _CUES = re.compile(
     r"|\b(?P<pos>(?:call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
     r"|telefono|movil|cellulare|portable|anrufen|appelez|llamar|chiamare"
-    r"|my number|our number|number is)\b|(?:ph|t|m|p)(?=[ ]?:))"
+    r"|my number|our number)\b|(?:ph|t|m|p)(?=[ ]?:))"
     r"|\b(?P<carrier>ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal mail|parcelforce|tnt|ontrac"
     r"|lasership|yodel|colissimo|chronopost|correos|postnl|poste|sagawa|yamato|purolator"
     r"|canada post|australia post|amazon logistics|4px|yanwen|cainiao|aramex)\b"
