@@ -9,17 +9,10 @@
   "use strict";
 
   var DEBOUNCE_MS = 120;
-  var CATEGORY_LABELS = {
-    inducement: "Inducement", review_manipulation: "Review manipulation",
-    promotional: "Promotion", link: "Link", email_address: "Email address",
-    phone_number: "Phone number", external_contact: "Contact off Amazon", emoji: "Emoji",
-    html: "HTML", sensitive: "Sensitive language", formatting: "Formatting",
-    not_permitted: "Not a permitted message", missing_content: "Missing content",
-    timing: "Timing", repeat_request: "Repeat request"
-  };
   var CONTEXT_FIELDS = ["order_id", "delivered_on", "delivered_latest"];
 
   var data = JSON.parse(document.getElementById("compose-data").textContent);
+  var CATEGORY_LABELS = data.categories || {};
   var template = data.template;
   var specs = template ? template.fields : [];
   var form = document.getElementById("compose-form");

@@ -299,3 +299,31 @@ def test_every_template_builds_a_form_and_reserved_names_are_refused(templates):
     clashing = replace(t, fields=t.fields + (replace(t.fields[0], name="message"),))
     with pytest.raises(ValueError, match="reserved"):
         form_class(clashing)
+
+
+def test_the_page_shows_the_check_before_any_script_runs(client):
+    import html as html_lib
+
+    text = "Thanks 😀 see www.example.com <b>now</b>"
+    page = client.post("/compose", data={"csrf_token": csrf_token(client, "/compose"),
+                                         "message": text}).get_data(as_text=True)
+    assert re.search(r'<mark data-category="link" data-severity="block"[^>]*>www\.example\.com</mark>', page)
+    preview = re.search(r'<div class="preview" id="preview"[^>]*>(.*?)</div>', page, re.S).group(1)
+    assert html_lib.unescape(re.sub(r"<[^>]+>", "", preview)) == text
+    assert "problems block copying" in page
+    assert re.search(r'id="copy-reason"[^>]*>Fix \d+ blocking problems first\.</p>', page)
+    assert 'data-category="html"' in page
+
+
+def test_preview_pieces_split_overlaps_and_prefer_blocking():
+    from policy import Finding
+    from web.checking import preview_pieces
+
+    def finding(start, end, severity):
+        return Finding("r." + severity, "link", severity, start, end, "", "m", "s")
+
+    text = "0123456789"
+    pieces = preview_pieces(text, [finding(2, 6, "warn"), finding(4, 8, "block"), finding(9, 9, "block")])
+    assert "".join(p.text for p in pieces) == text
+    assert [(p.text, p.finding and p.finding.severity) for p in pieces] == [
+        ("01", None), ("23", "warn"), ("45", "block"), ("67", "block"), ("89", None)]

@@ -14,7 +14,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 import policy
 from policy.plaintext import html_to_text
 
-from . import history
+from .checking import check_message
 from .security import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -37,14 +37,7 @@ def check():
         abort(400, "“template” must be a template id (a string) or left out.")
     elif template_id not in marketplace.templates:
         abort(400, f"Unknown template “{template_id}” for marketplace “{marketplace.marketplace}”.")
-    context = _context(body.get("context"))
-    template = marketplace.templates.get(template_id) if template_id else None
-    if template is not None and template.kind == "review_request" and context.get("order_id"):
-        earlier = history.previous_request_on(context["order_id"])
-        if earlier:
-            context["previous_request_on"] = earlier
-    findings = policy.check(text, marketplace=marketplace.marketplace, template=template_id,
-                            context=context or None)
+    findings = check_message(text, marketplace, template_id, _context(body.get("context")))
     return jsonify({"ok": not any(f.blocks for f in findings),
                     "findings": [f.to_dict() for f in findings]})
 

@@ -1,0 +1,64 @@
+"""One way to check a message for the API and the pages: fills the context the app knows.
+
+The engine stays pure; the app adds what only it knows (an earlier review request for the
+same order, from the history database) before asking it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import policy
+
+from . import history
+
+CONTEXT_FIELDS = ("order_id", "delivered_on", "delivered_latest")
+# How each fixed category is named on the page (compose.js gets the same table).
+CATEGORY_LABELS = {
+    "inducement": "Inducement", "review_manipulation": "Review manipulation",
+    "promotional": "Promotion", "link": "Link", "email_address": "Email address",
+    "phone_number": "Phone number", "external_contact": "Contact off Amazon", "emoji": "Emoji",
+    "html": "HTML", "sensitive": "Sensitive language", "formatting": "Formatting",
+    "not_permitted": "Not a permitted message", "missing_content": "Missing content",
+    "timing": "Timing", "repeat_request": "Repeat request",
+}
+
+
+def check_message(text: str, marketplace: policy.Policy, template_id: str | None,
+                  context: dict) -> list[policy.Finding]:
+    context = dict(context)
+    template = marketplace.templates.get(template_id) if template_id else None
+    if template is not None and template.kind == "review_request" and context.get("order_id"):
+        earlier = history.previous_request_on(context["order_id"])
+        if earlier:
+            context["previous_request_on"] = earlier
+    return policy.check(text, marketplace=marketplace.marketplace, template=template_id,
+                        context=context or None)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of the message for the preview; `finding` is set when the run is flagged."""
+
+    text: str
+    finding: policy.Finding | None = None
+
+
+def preview_pieces(text: str, findings: list[policy.Finding]) -> list[Piece]:
+    """The message cut where highlights start and end (same cuts as compose.js draws).
+
+    Where flagged spans overlap, the run shows the blocking finding first.
+    """
+    spans = [f for f in findings if f.end > f.start]
+    cuts = sorted({0, len(text)} | {max(0, min(len(text), p)) for f in spans for p in (f.start, f.end)})
+    pieces: list[tuple[int, int, tuple]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = tuple(f for f in spans if f.start <= a and f.end >= b)
+        if pieces and pieces[-1][2] == covering:
+            pieces[-1] = (pieces[-1][0], b, covering)
+        else:
+            pieces.append((a, b, covering))
+    out = []
+    for a, b, covering in pieces:
+        strongest = next((f for f in covering if f.blocks), covering[0] if covering else None)
+        out.append(Piece(text[a:b], strongest))
+    return out
