@@ -1,0 +1,72 @@
+"""The speed-ups in policy.patterns must never change what a pattern matches."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from policy import load_policy
+from policy.normalize import normalize
+from policy.patterns import _expand_gaps, _expand_spaces, _fast_word_starts, compile_pattern
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev.jsonl"
+
+
+def _texts() -> list[str]:
+    texts = []
+    for rule in load_policy("amazon").rules:
+        texts += [e["text"] for e in rule.examples_flag + rule.examples_pass]
+    if CORPUS.exists():
+        texts += [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+    return [normalize(t).text for t in texts]
+
+
+def _parts():
+    seen = {}
+    for rule in load_policy("amazon").rules:
+        for value in rule.options.values():
+            compiled = [value] if hasattr(value, "parts") else []
+            if isinstance(value, list):
+                compiled = [item[0] for item in value
+                            if isinstance(item, tuple) and hasattr(item[0], "parts")]
+            for c in compiled:
+                for regex, hints in c.parts:
+                    seen[regex.pattern] = (regex, hints)
+    return list(seen.values())
+
+
+def test_required_strings_are_really_required():
+    texts = _texts()
+    for regex, hints in _parts():
+        if not hints:
+            continue
+        for text in texts:
+            if regex.search(text):
+                assert any(h in text for h in hints), (regex.pattern, hints, text)
+
+
+@pytest.mark.parametrize("source", [
+    r"\bpoints\b", r"\b(?:leave|post)s? x", r"\b(?:very|so)?bad", r"\bf+u", r"x\b(?:foo|bar)",
+    r"(?<!\bx)y", r"\b(?:a|\d)", r"\bgo (?:up|down)",
+])
+def test_fast_word_starts_match_the_same(source):
+    plain = re.compile(_expand_spaces(source))
+    fast = re.compile(_fast_word_starts(_expand_spaces(source)))
+    for text in ["points and xpoints", "leaves x posts x", "so bad verybad bad", "ffu fu",
+                 "xfoo x foo", "xy y", "a 1 ba", "go up, go  down", "ago up"]:
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
+
+
+def test_gap_is_bounded_and_stays_in_the_sentence():
+    p = compile_pattern("leave {gap 2} review")
+    assert p.search("leave us a review")
+    assert not p.search("leave us a nice long review")
+    assert not p.search("leave it! review")
+    assert _expand_gaps("a {gap 3} b").count("{0,3}") == 1
+
+
+def test_spaces_and_apostrophes_are_forgiving():
+    p = compile_pattern("don't leave")
+    assert p.search("don’t   leave") and p.search("don't\nleave")
