@@ -123,6 +123,8 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
             return None
         if sum(len(label) == 1 for label in host.split(".")[:-1]) >= 2:
             return None  # "e.g.amazon", "U.S.Army": initials
+        if len(name) == 1 and tld not in CLASSIC_TLDS:
+            return None  # "B.Sc", "M.Sc": a degree, not a one-letter domain
     if disguised and not strong:
         # "the dot com era", "a blue dot design": a phrase, not an address. Spelled-out
         # dots count before the domains people actually spell that way.

@@ -100,7 +100,7 @@ def test_other_amazon_pages_warn(text):
     "the dot com era", "polka dot cotton", "a blue dot design", "polka dot shoes", "white dot top", "a red dot in the corner", "10.5x20.3cm",
     "Write to jane@shopmail.com", "jane (at) shop dot com", "approx.one hour", "Wi-Fi 802.11ac",
     "Made in the U.S.A.", "vol.2 fig.3", "e.g.amazon", "by 9 a.m.today", "enjoy.love it",
-    "thanks.best regards", "3 x 250 ml. Net weight 750 g.", "the team. Org chart attached", "U.S.Army", "the U.K.shop", "it.is", "arrived.today", "durable•washable•cheap", "durable • washable", "Please see the instructions.Kind regards", "Clay & Co.Thanks",
+    "thanks.best regards", "B.Sc.", "M.Sc in physics", "3 x 250 ml. Net weight 750 g.", "the team. Org chart attached", "U.S.Army", "the U.K.shop", "it.is", "arrived.today", "durable•washable•cheap", "durable • washable", "Please see the instructions.Kind regards", "Clay & Co.Thanks",
 ])
 def test_not_links(text):
     assert found(text) == []
