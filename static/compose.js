@@ -636,6 +636,7 @@
       if (showFieldProblem(spec) && !firstBad) { firstBad = inputs[spec.name]; }
     });
     if (firstBad) { firstBad.focus(); }
+    runCheck();
     updateCopy();
   });
 
