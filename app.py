@@ -23,6 +23,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=MAX_TEXT_CHARS,
         MARKETPLACE="amazon",
+        # A seller may keep a message open for hours: the CSRF token lives as long as the
+        # browser session instead of expiring after an hour and refusing the review record.
+        WTF_CSRF_TIME_LIMIT=None,
+        SESSION_COOKIE_SAMESITE="Lax",
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
