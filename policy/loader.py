@@ -49,8 +49,13 @@ def load_rules(path: str | Path, detectors: Mapping | None = None) -> list[Rule]
         raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} "
                           "(rules are [[rule]] tables, shared word lists a [words] table)")
     words = data.get("words", {})
-    if not isinstance(words, dict) or not all(isinstance(v, str) for v in words.values()):
-        raise PolicyError(f"{path}: [words] must map names to pattern strings")
+    if not isinstance(words, dict):
+        raise PolicyError(f"{path}: [words] must map names to patterns")
+    for name, value in list(words.items()):
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            words[name] = "|".join(value)  # a list is a list of alternatives
+        elif not isinstance(value, str):
+            raise PolicyError(f"{path}: word list {name!r}: expected a pattern or a list of patterns")
     for name, pattern in words.items():
         try:
             compile_pattern(pattern, words)

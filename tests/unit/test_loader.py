@@ -142,3 +142,12 @@ def test_the_amazon_rules_load_and_cover_every_category():
     rules = load_policy("amazon").rules
     assert {r.category for r in rules} == set(CATEGORIES)
     assert len({r.id for r in rules}) == len(rules)
+
+
+def test_word_list_may_be_a_list_of_alternatives(tmp_path):
+    text = "[words]\nvoucher = ['coupons?', 'vouchers?']\n" + GOOD_RULE.replace(
+        "'\\bcoupons?\\b'", "'\\b(?:{voucher})\\b'")
+    rule = load_rules(write(tmp_path, text), DETECTORS)[0]
+    assert rule.options["patterns"].search("two vouchers") and rule.options["patterns"].search("a coupon")
+    message = load_error(tmp_path, "[words]\nvoucher = 3\n" + GOOD_RULE)
+    assert "word list 'voucher'" in message
