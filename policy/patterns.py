@@ -179,6 +179,17 @@ def expand_words(pattern: str, words: dict[str, str] | None) -> str:
     raise PatternError("word lists refer to each other too deeply (or in a circle)")
 
 
+def _small_class(op, av) -> list[str] | None:
+    """The characters of a small set of literal characters ([*#@], or [*#@]{2,}), else None."""
+    if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT):
+        if av[0] < 1 or len(av[2]) != 1:
+            return None
+        op, av = av[2][0]
+    if op != sre_parse.IN or len(av) > 10 or any(o != sre_parse.LITERAL for o, _ in av):
+        return None
+    return [chr(c) for _, c in av]
+
+
 def _required_literals(items) -> frozenset[str] | None:
     """Strings of which at least one must occur in any text the sequence `items` matches
     (None when no such set can be read off the pattern). Used to skip a scan cheaply."""
@@ -196,6 +207,11 @@ def _required_literals(items) -> frozenset[str] | None:
             continue
         if op in (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT):
             continue  # zero-width: neither breaks nor extends a literal run
+        chars = _small_class(op, av)
+        if run and chars:  # "s[*#]" -> "s*", "s#": one of them must occur
+            candidates.append(frozenset("".join(run) + c for c in chars))
+            run.clear()
+            continue
         close_run()
         found = None
         if op == sre_parse.SUBPATTERN:

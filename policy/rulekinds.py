@@ -293,8 +293,9 @@ class MessageOnly(Rule):
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# A cheap superset of a shouting run: 5 words in a row with no lower-case ASCII letter.
-_CAPS_CANDIDATE = re.compile(r"(?:\b[^\Wa-z]+\b[^\w\n]{1,3}){4}\b[^\Wa-z]+\b")
+# A cheap superset of a shouting run: 5 words with no lower-case ASCII letter, only
+# digits, spaces or punctuation between them.
+_CAPS_CANDIDATE = re.compile(r"(?:\b[^\W\da-z_]+\b[^a-zA-Z\n]{1,12}){4}\b[^\W\da-z_]+\b")
 
 
 @dataclass

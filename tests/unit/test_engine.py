@@ -221,3 +221,54 @@ def test_hostile_input_finishes():
     start = time.perf_counter()
     check(text)
     assert time.perf_counter() - start < 10  # generous: a guard against catastrophic backtracking
+
+
+# -- paraphrases (fresh wording, not the corpus's) ------------------------------------------
+
+@pytest.mark.parametrize("text,category", [
+    ("If you could spare a minute to rate the toaster on Amazon, we'll pop a $5 voucher in the post.", "inducement"),
+    ("Reviewers of our candles get a bonus wick trimmer.", "inducement"),
+    ("Send us a link to your review and we'll refund 50%.", "inducement"),
+    ("We will give you an extra year of warranty for your feedback.", "inducement"),
+    ("Your honest review earns you an entry into our monthly prize draw!", "inducement"),
+    ("We'll happily send you a second unit at no cost once your review is up.", "inducement"),
+    ("Get a full refund after leaving your review - just send the link!", "inducement"),
+    ("Could you please be so kind as to give us full marks?", "review_manipulation"),
+    ("We'd really appreciate five stars from you!", "review_manipulation"),
+    ("Your 1-star review hurts our business. Please reconsider it.", "review_manipulation"),
+    ("We'd appreciate it if you took down your negative review.", "review_manipulation"),
+    ("Please only leave a review if you are happy with it.", "review_manipulation"),
+    ("Satisfied? Leave us a review. Not satisfied? Contact us before reviewing.", "review_manipulation"),
+    ("Tell your friends: refer a friend and you both get 10% off!", "promotional"),
+    ("Psst... our holiday gift guide is out now - you'll love our new candles.", "promotional"),
+    ("Buy 2 get 1 free this week!", "promotional"),
+    ("Ping us on WhatsApp for faster service.", "external_contact"),
+    ("Our customer service team can be reached at 1-800-555-0199.", "external_contact"),
+    ("Please contact me at my personal email so we can settle this.", "external_contact"),
+    ("What a bunch of morons you people are.", "sensitive"),
+    ("Dont be an idiot, the charger is in the box.", "sensitive"),
+    ("This is sh**t service.", "sensitive"),
+    ("HUGE SALE!!! 50% OFF EVERYTHING NOW", "formatting"),
+])
+def test_paraphrases_are_caught(text, category):
+    assert category in categories(text), check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We're sorry the kettle arrived dented; a full refund has been issued today.",
+    "We reviewed the video you sent and a replacement is on its way at no cost.",
+    "Your order will be picked up by the courier; UPS will call you to arrange a time.",
+    "Sorry, we're not able to continue over WhatsApp; please keep replying here.",
+    "Your feedback about the fit helps us; we have sent a larger size at no charge.",
+    "The sale price you paid is correct; the listing changed afterwards.",
+    "The item you ordered is part of our lighting collection, model LC-20.",
+    "It's a terrible feeling to receive a broken item, and we're sorry.",
+    "We refunded you, thanks for leaving a review.",
+    "We'd love to hear your thoughts. Please leave a review. If you have any issues, please contact us here.",
+    "The promo code field at checkout was not applied to your order; we refunded the difference.",
+    "Thanks for your feedback on the size. We will change it on the listing.",
+    "Your complaint about the smell is fair; the new batch uses a different glue and we're sending one free.",
+    "I'm sorry, that was a stupid mistake on our part.",
+])
+def test_look_alikes_pass(text):
+    assert not blocks(text), check(text)
