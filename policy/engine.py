@@ -63,13 +63,13 @@ def load_policy_from(folder: str | Path, marketplace: str | None = None,
 
 def load_policy(marketplace: str = "amazon") -> Policy:
     """The policy of policy/<marketplace>/, loaded and compiled once per process."""
+    if not isinstance(marketplace, str) or not marketplace.isidentifier():
+        raise PolicyError(f"unknown marketplace {marketplace!r}")
     return _load_cached(marketplace)
 
 
 @lru_cache(maxsize=None)
 def _load_cached(marketplace: str) -> Policy:
-    if not isinstance(marketplace, str) or not marketplace.isidentifier():
-        raise PolicyError(f"unknown marketplace {marketplace!r}")
     folder = POLICY_ROOT / marketplace
     if not (folder / "rules.toml").is_file():
         raise PolicyError(f"unknown marketplace {marketplace!r}: no rules file {folder / 'rules.toml'}")
