@@ -272,3 +272,23 @@ def test_paraphrases_are_caught(text, category):
 ])
 def test_look_alikes_pass(text):
     assert not blocks(text), check(text)
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("We have received your order and will ship it within 2 business days. Thank you!", True),
+    ("Hi Tom, your order has been dispatched and should arrive tomorrow. Thanks for shopping with us.", True),
+    ("Hello, we are here to help with anything you need regarding your order.", True),
+    ("Your replacement will ship tomorrow; sorry about the cracked lid.", False),
+    ("We received your return and the refund will be sent within 2 days.", False),
+])
+def test_confirmations_and_courtesy_only(text, flagged):
+    assert ("not_permitted" in categories(text)) is flagged
+    assert not blocks(text)
+
+
+def test_unknown_marketplace_is_a_policy_error():
+    from policy import PolicyError
+    with pytest.raises(PolicyError):
+        check("Hello", marketplace="../etc")
+    with pytest.raises(PolicyError):
+        load_policy("nowhere")
