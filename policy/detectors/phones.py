@@ -90,6 +90,7 @@ def _names_the_number(gap: str) -> bool:
     return len(words) <= 6 and not any(w in _TOPIC_WORDS for w in words)
 
 
+_COUNTRY_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{2}[ ]?$")
 _NANP_SHAPE = re.compile(r"^(?:\+?1[ \-.]?)?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3}[\-. ]\d{4}$")
 
 
@@ -250,6 +251,9 @@ def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
     if _UNIT_AFTER.match(view.text, end):
         return None
     cue = _cue(view.text, start)
+    if cue is None and not candidate.startswith(("+", "(+")) and _COUNTRY_PREFIX.search(
+            text, max(0, view.span(start, end)[0] - 4), view.span(start, end)[0]):
+        cue = "neg"  # "GB 123 4567 89", "DE 123456789": a VAT or company number
     if cue is None and _POS_AFTER.match(view.text, end):
         cue = "pos"  # "98765 43210 is my number", "+1 646 555 0102 (WhatsApp)"
     if cue is None and _disguised(text, view, start, end):

@@ -87,6 +87,7 @@ def test_phone_numbers(text, covered):
     ("333 123 4567", "333 123 4567"),
     ("For order questions: 212-555-0147", "212-555-0147"),
     ("Order help line 0800 123 4567", "0800 123 4567"),
+    ("Tel UK 020 7946 0958", "020 7946 0958"),
 ])
 def test_disguised_numbers_and_extensions(text, covered):
     assert found(text) == [covered]
@@ -134,7 +135,7 @@ def test_order_id_next_to_a_phone_number():
     "65 75 85 95 cm", "codes 6123 4567", "2026 0412 77", "12345678 number of units",
     "4829105736 is the waybill number", "12345678 phones sold", "0034 5678 9012", "07700900123", "9123 4567", "sizes 36 38 40 42 44", "EU 36 37 38 39 40 41",
     "800 1000 1200 1400 rpm", "The serial number of your unit is 0123 4567 8901",
-    "VAT reg. no. GB 123 4567 89", "Our VAT number is GB 123 4567 89; it is printed on the invoice", "sizes 12 / 14 / 16 / 18", "120-240 V 50/60 Hz", "Sizes: 38-40-42-44", "2024-2025-2026",
+    "VAT reg. no. GB 123 4567 89", "Seller VAT: GB 123 4567 89", "DE 123456789", "Our VAT number is GB 123 4567 89; it is printed on the invoice", "sizes 12 / 14 / 16 / 18", "120-240 V 50/60 Hz", "Sizes: 38-40-42-44", "2024-2025-2026",
 ])
 def test_not_phone_numbers(text):
     assert found(text) == []
