@@ -94,6 +94,15 @@ _COUNTRY_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{2}[ ]?$")
 _NANP_SHAPE = re.compile(r"^(?:\+?1[ \-.]?)?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3}[\-. ]\d{4}$")
 
 
+def _load_metadata() -> None:
+    """Load the regions' numbering plans now, not during the first message."""
+    for region in set(TRUNK_REGIONS + PLAIN_REGIONS):
+        phonenumbers.is_valid_number(phonenumbers.parse("0123456789", region))
+
+
+_load_metadata()
+
+
 def _spell_digits(view: View) -> View:
     """'212 five five five 0123' -> '212 5 5 5 0123' when the words sit in a long digit run."""
     if not _ONE_WORD.search(view.text):
