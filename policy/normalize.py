@@ -39,6 +39,8 @@ _KEEP_CONTROL = {"\n", "\t"}
 # ("f r e e", "s.t.a.r.s", "r-e-v-i-e-w"); the separators are dropped.
 _SPELLED_OUT = regex.compile(r"(?<!\w)(?:\p{L}[ .\-_*]){2,}\p{L}(?!\w)")
 _ONE_LETTER_WORDS = ("a", "i")
+# ASCII control characters the fold removes or turns into spaces (all but tab and line feed).
+_ASCII_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,8 @@ def _fold_cached(ch: str) -> str:
     return _fold_char(ch)
 
 
-def normalize(text: str) -> Normalized:
-    """Build the matching view of `text`. Linear in the length of the text."""
+def _fold_text(text: str) -> tuple[str, list[int]]:
+    """The character-by-character fold: the view and each view character's original index."""
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -112,7 +114,18 @@ def normalize(text: str) -> Normalized:
         for c in folded:
             chars.append(c)
             origin.append(i)
-    view = "".join(chars)
+    return "".join(chars), origin
+
+
+def normalize(text: str) -> Normalized:
+    """Build the matching view of `text`. Linear in the length of the text."""
+    if text.isascii() and not _ASCII_CONTROL.search(text):
+        # The common case, plain ASCII with no control characters but tabs and line
+        # feeds, maps one to one: only letters change case (same result as the loop).
+        view = text.lower()
+        origin = list(range(len(text)))
+    else:
+        view, origin = _fold_text(text)
     # Join letters spelled out with separators.
     if _SPELLED_OUT.search(view):
         keep = [True] * len(view)

@@ -233,7 +233,7 @@ def _required_literals(items) -> frozenset[str] | None:
                                           min(len(x) for x in c)))
 
 
-SCAN_WHOLE_BELOW = 800   # characters: shorter texts are scanned whole
+SCAN_WHOLE_BELOW = 3000  # characters: shorter texts are scanned whole
 MAX_HINT_HITS = 48       # more occurrences than this: scan the whole text
 
 
