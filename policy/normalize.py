@@ -39,8 +39,8 @@ _KEEP_CONTROL = {"\n", "\t"}
 # ("f r e e", "s.t.a.r.s", "r-e-v-i-e-w"); the separators are dropped.
 _SPELLED_OUT = regex.compile(r"(?<!\w)(?:\p{L}[ .\-_*]){2,}\p{L}(?!\w)")
 _ONE_LETTER_WORDS = ("a", "i")
-# ASCII control characters the fold removes or turns into spaces (all but tab and line feed).
-_ASCII_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f]")
+# Characters the fold must look at one by one: all but printable ASCII, tab and line feed.
+_NOT_PLAIN = regex.compile(r"[^\x09\x0a\x20-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -93,39 +93,46 @@ def _fold_cached(ch: str) -> str:
     return _fold_char(ch)
 
 
+def _fold_one(text: str, i: int, ch: str) -> str:
+    """The view text for original character `ch` at index `i` (an ASCII letter is handled
+    by the caller in bulk)."""
+    if ch.isascii():
+        if ch == "\r":
+            if text[i + 1:i + 2] == "\n":
+                return ""
+            return "\n"  # a lone CR (old Mac line ending) is a line break
+        folded = ch.lower() if ch.isalpha() else ch
+        if folded < " " and folded not in _KEEP_CONTROL:
+            return " " if folded.isspace() else ""
+        return folded
+    return _fold_cached(ch)
+
+
 def _fold_text(text: str) -> tuple[str, list[int]]:
-    """The character-by-character fold: the view and each view character's original index."""
-    chars: list[str] = []
+    """The fold: the view and each view character's original index. Plain ASCII stretches
+    (printable, tab, line feed) are lower-cased in bulk; other characters one by one."""
+    parts: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            if ch == "\r":
-                if text[i + 1:i + 2] == "\n":
-                    continue
-                folded = "\n"  # a lone CR (old Mac line ending) is a line break
-            else:
-                folded = ch.lower() if ch.isalpha() else ch
-            if folded < " " and folded not in _KEEP_CONTROL:
-                if not folded.isspace():
-                    continue
-                folded = " "
-        else:
-            folded = _fold_cached(ch)
-        for c in folded:
-            chars.append(c)
-            origin.append(i)
-    return "".join(chars), origin
+    pos = 0
+    for m in _NOT_PLAIN.finditer(text):
+        i = m.start()
+        if i > pos:
+            parts.append(text[pos:i].lower())
+            origin.extend(range(pos, i))
+        folded = _fold_one(text, i, m.group())
+        if folded:
+            parts.append(folded)
+            origin.extend([i] * len(folded))
+        pos = i + 1
+    if pos < len(text):
+        parts.append(text[pos:].lower())
+        origin.extend(range(pos, len(text)))
+    return "".join(parts), origin
 
 
 def normalize(text: str) -> Normalized:
     """Build the matching view of `text`. Linear in the length of the text."""
-    if text.isascii() and not _ASCII_CONTROL.search(text):
-        # The common case, plain ASCII with no control characters but tabs and line
-        # feeds, maps one to one: only letters change case (same result as the loop).
-        view = text.lower()
-        origin = list(range(len(text)))
-    else:
-        view, origin = _fold_text(text)
+    view, origin = _fold_text(text)
     # Join letters spelled out with separators.
     if _SPELLED_OUT.search(view):
         keep = [True] * len(view)
