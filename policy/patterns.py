@@ -179,6 +179,12 @@ def expand_words(pattern: str, words: dict[str, str] | None) -> str:
     raise PatternError("word lists refer to each other too deeply (or in a circle)")
 
 
+# Strings in nearly every message: a poor sign that a pattern might match.
+_EVERYDAY = frozenset("""a i it is to in on at of or an as us me we my be by do if no so up you
+your our the and for with that this are can will have not was from they them their there
+please thank thanks order""".split())
+
+
 def _small_class(op, av) -> list[str] | None:
     """The characters of a small set of literal characters ([*#@], or [*#@]{2,}), else None."""
     if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT):
@@ -228,9 +234,10 @@ def _required_literals(items) -> frozenset[str] | None:
     close_run()
     if not candidates:
         return None
-    # Fewest strings to look for, as long as none is shorter than 3 characters.
-    return max(candidates, key=lambda c: (min(3, min(len(x) for x in c)), -len(c),
-                                          min(len(x) for x in c)))
+    # Prefer sets without everyday words, then none shorter than 3 characters, then the
+    # fewest strings to look for.
+    return max(candidates, key=lambda c: (not (c & _EVERYDAY), min(3, min(len(x) for x in c)),
+                                          -len(c), min(len(x) for x in c)))
 
 
 SCAN_WHOLE_BELOW = 3000  # characters: shorter texts are scanned whole
@@ -294,6 +301,10 @@ class Compiled:
             if found:
                 return True
         return False
+
+    def possible(self, text: str, memo: dict) -> bool:
+        """False when no part can match: none has its required strings in the text."""
+        return any(self._present(hints, text, memo) for _, hints in self.parts)
 
     def finditer(self, text: str, memo: dict | None = None, sentences=None):
         """Matches of every part, by start (parts may overlap one another). With `memo`

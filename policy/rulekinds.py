@@ -129,6 +129,8 @@ class Phrases(Rule):
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
         reach = max(o.get("window") or 1, 1) - 1
+        if o.get("near") and not o.get("near_detectors") and not o["near"].possible(mv.view, mv.memo):
+            return []  # what the phrase must be near is nowhere in the message
         out = []
         for m in o["patterns"].finditer(mv.view, mv.memo, mv.sentence_index):
             if m.end() == m.start():
