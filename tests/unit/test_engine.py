@@ -249,6 +249,13 @@ def test_hostile_input_finishes():
     ("Dont be an idiot, the charger is in the box.", "sensitive"),
     ("This is sh**t service.", "sensitive"),
     ("HUGE SALE!!! 50% OFF EVERYTHING NOW", "formatting"),
+    ("What the f**k did you do to the box?", "sensitive"),
+    ("Prior to leaving a review, please reach out to us so we can fix any issue.", "review_manipulation"),
+    ("We noticed you gave us 2 stars. We'd be grateful if you could raise it now.", "review_manipulation"),
+    ("Join our loyalty programme: every review earns 200 points towards free products.", "inducement"),
+    ("Can we talk over the phone instead? It would be quicker.", "external_contact"),
+    ("Please do not open case with Amazon, we refund you directly by PayPal.", "external_contact"),
+    ("Your complaint is ridiculous and we will not answer again.", "sensitive"),
 ])
 def test_paraphrases_are_caught(text, category):
     assert category in categories(text), check(text)
@@ -269,6 +276,13 @@ def test_paraphrases_are_caught(text, category):
     "Thanks for your feedback on the size. We will change it on the listing.",
     "Your complaint about the smell is fair; the new batch uses a different glue and we're sending one free.",
     "I'm sorry, that was a stupid mistake on our part.",
+    "Hello, the new collection date for your return is Tuesday; the courier will text you a time slot.",
+    "Dear Mr. Patel, I understand you'd prefer to talk by phone, but we can only help through Amazon messages.",
+    "Dear customer, we never ask buyers to leave positive reviews, and we don't offer anything for reviews.",
+    "Hi, the 'free' label on the listing refers to free returns within 30 days, which still applies.",
+    "Hi Tom, your review of the assembly instructions was helpful; we've updated the PDF for everyone.",
+    "Hi Dana, we can't offer a discount, but we can send a replacement hinge free of charge.",
+    "Please don't file a claim with the carrier, we already did.",
 ])
 def test_look_alikes_pass(text):
     assert not blocks(text), check(text)
