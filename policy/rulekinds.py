@@ -8,12 +8,13 @@ rule table against that declaration and passes the compiled values in.
 from __future__ import annotations
 
 import re
-from itertools import islice
 from dataclasses import dataclass, field
-from typing import ClassVar
 from datetime import timedelta
+from itertools import islice
+from typing import ClassVar
 
 from .finding import Finding
+from .patterns import Compiled
 from .textview import MessageView
 
 EXCERPT_LIMIT = 120
@@ -75,7 +76,7 @@ class Rule:
         return self.make(mv, 0, 0, view_span=False, **kw)
 
 
-def _in_scope(pattern: re.Pattern | None, mv: MessageView, first: int, last: int) -> re.Match | None:
+def _in_scope(pattern: Compiled | None, mv: MessageView, first: int, last: int) -> re.Match | None:
     """First match of `pattern` within sentences first..last (inclusive); remembered per
     check, so a text repeating one phrase thousands of times is still scanned once."""
     if pattern is None:
@@ -89,7 +90,7 @@ def _in_scope(pattern: re.Pattern | None, mv: MessageView, first: int, last: int
     return mv.memo[key]
 
 
-def _bucket(pattern: re.Pattern, mv: MessageView) -> dict[int, list[re.Match]]:
+def _bucket(pattern: Compiled, mv: MessageView) -> dict[int, list[re.Match]]:
     """Matches of `pattern` over the whole view, grouped by the sentence they start in
     (computed once per check and pattern: rules sharing a word list share the scan)."""
     key = ("bucket", pattern.pattern)
