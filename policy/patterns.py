@@ -10,13 +10,19 @@ like the phrases they catch:
 - {name} stands for the word list `name` of the file's [words] table.
 
 A pattern that could take more than linear time on a hostile input (a repeat
-inside an unbounded repeat, a back-reference) is refused at load time.
+inside an unbounded repeat, overlapping alternatives inside one, a back-reference)
+is refused at load time.
+
+Speed: each alternative of a rule's patterns is compiled on its own (`Compiled`),
+with the strings it cannot match without; a part whose strings are absent from the
+message is never run, a part shared by several rules runs once per message, and a
+leading \b is moved after the first letter so `re` can skip ahead to candidates.
 """
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse
-from bisect import bisect_right  # the stdlib parser: the exact tree `re` will run
+import re._parser as sre_parse  # the stdlib parser: the exact tree `re` will run
+from bisect import bisect_right
 from re._constants import MAXREPEAT
 
 GAP_LIMIT = 12
