@@ -130,8 +130,12 @@ class Phrases(Rule):
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
         reach = max(o.get("window") or 1, 1) - 1
-        if o.get("near") and not o.get("near_detectors") and not o["near"].possible(mv.view, mv.memo):
-            return []  # what the phrase must be near is nowhere in the message
+        if o.get("near") or o.get("near_detectors"):
+            # Skip the scan when what the phrase must be near is nowhere in the message.
+            near_text = o.get("near") is not None and o["near"].possible(mv.view, mv.memo)
+            near_hits = any(mv.hits(name, fn) for name, fn in o.get("near_detectors") or ())
+            if not near_text and not near_hits:
+                return []
         out = []
         for m in o["patterns"].finditer(mv.view, mv.memo, mv.sentence_index):
             if m.end() == m.start():
@@ -245,6 +249,8 @@ class Gating(Rule):
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
         reach = max(o.get("window") or 2, 1) - 1
+        if not o["review"].possible(mv.view, mv.memo):
+            return []  # no review mentioned at all: nothing to gate
         steers = _bucket(o["steer"], mv)
         if not steers:
             return []
