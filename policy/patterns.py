@@ -202,9 +202,28 @@ def _small_class(op, av) -> list[str] | None:
     return [chr(c) for _, c in av]
 
 
+def _rank(c: frozenset[str]) -> tuple:
+    """How well a set of strings tells that a pattern cannot match: sets without everyday
+    words first, then none shorter than 3 characters, then the fewest strings."""
+    shortest = min(len(x) for x in c)
+    return (not (c & _EVERYDAY), min(3, shortest), -len(c), shortest)
+
+
+def _required_sets(items, keep: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to `keep` sets of strings, best first, such that any text the sequence `items`
+    matches holds at least one string of EVERY set."""
+    return tuple(sorted(_candidates(items), key=_rank, reverse=True)[:keep])
+
+
 def _required_literals(items) -> frozenset[str] | None:
-    """Strings of which at least one must occur in any text the sequence `items` matches
-    (None when no such set can be read off the pattern). Used to skip a scan cheaply."""
+    """The best single set of strings of which one must occur in any text `items` matches
+    (None when no such set can be read off the pattern)."""
+    candidates = _candidates(items)
+    return max(candidates, key=_rank) if candidates else None
+
+
+def _candidates(items) -> list[frozenset[str]]:
+    """Every set of strings the sequence `items` cannot match without."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -238,12 +257,7 @@ def _required_literals(items) -> frozenset[str] | None:
         if found:
             candidates.append(found)
     close_run()
-    if not candidates:
-        return None
-    # Prefer sets without everyday words, then none shorter than 3 characters, then the
-    # fewest strings to look for.
-    return max(candidates, key=lambda c: (not (c & _EVERYDAY), min(3, min(len(x) for x in c)),
-                                          -len(c), min(len(x) for x in c)))
+    return candidates
 
 
 SCAN_WHOLE_BELOW = 3000  # characters: shorter texts are scanned whole
@@ -287,26 +301,28 @@ class Compiled:
 
     __slots__ = ("parts", "pattern")
 
-    def __init__(self, parts: list[tuple[re.Pattern, frozenset[str] | None]]):
+    def __init__(self, parts: list[tuple[re.Pattern, tuple[frozenset[str], ...]]]):
         self.parts = parts
         self.pattern = "|".join(r.pattern for r, _ in parts)
 
     @staticmethod
     def _possible(hints, text: str, pos: int, end: int) -> bool:
-        return not hints or any(text.find(h, pos, end) >= 0 for h in hints)
+        """Every required set has one of its strings in text[pos:end]."""
+        return all(any(text.find(h, pos, end) >= 0 for h in strings) for strings in hints)
 
     @staticmethod
     def _present(hints, text: str, memo: dict) -> bool:
         """Like _possible on the whole text, remembering each string's answer for the check."""
-        if not hints:
-            return True
-        for h in hints:
-            found = memo.get(h)
-            if found is None:
-                found = memo[h] = h in text
-            if found:
-                return True
-        return False
+        for strings in hints:
+            for h in strings:
+                found = memo.get(h)
+                if found is None:
+                    found = memo[h] = h in text
+                if found:
+                    break
+            else:
+                return False
+        return True
 
     def possible(self, text: str, memo: dict) -> bool:
         """False when no part can match: none has its required strings in the text."""
@@ -325,7 +341,7 @@ class Compiled:
                     if not self._present(hints, text, memo):
                         memo[key] = []
                     else:
-                        ranges = _ranges(hints, text, sentences) if sentences else None
+                        ranges = _ranges(hints[0], text, sentences) if sentences and hints else None
                         if ranges is None:
                             memo[key] = list(regex.finditer(text))
                         else:
@@ -497,9 +513,9 @@ def _alternatives(expanded: str) -> list[str]:
     return out
 
 
-def _part(branch: str) -> tuple[re.Pattern, frozenset[str] | None]:
+def _part(branch: str) -> tuple[re.Pattern, tuple[frozenset[str], ...]]:
     source = _fast_word_starts(_expand_spaces(_expand_gaps(branch)))
-    return re.compile(source), _required_literals(list(sre_parse.parse(source, 0)))
+    return re.compile(source), _required_sets(list(sre_parse.parse(source, 0)))
 
 
 def compile_any(patterns: list[str], words: dict[str, str] | None = None) -> Compiled | None:
