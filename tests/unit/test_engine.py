@@ -306,3 +306,9 @@ def test_unknown_marketplace_is_a_policy_error():
         check("Hello", marketplace="../etc")
     with pytest.raises(PolicyError):
         load_policy("nowhere")
+
+
+def test_offer_in_a_list_item_after_the_review_item():
+    text = "Special offer for our reviewers:\n- Write a review\n- Get 20% off your next order"
+    assert "inducement" in categories(text)
+    assert "inducement" not in categories("Steps:\n- Unplug the unit\n- Get a towel ready")
