@@ -15,6 +15,7 @@ identifier, not a number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import phonenumbers
@@ -29,10 +30,12 @@ TRUNK_REGIONS = ("GB", "DE", "FR", "IT", "NL", "SE", "AU", "JP", "IN", "AE", "BR
 PLAIN_REGIONS = ("US", "ES", "IT", "PL", "SG", "MX", "IN", "CN", "BR", "AU")
 MAX_CANDIDATES = 400  # per message: keeps adversarial input (walls of digits) fast
 
-_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _WORD = "|".join(_WORDS)
-_SPELLED_RUN = re.compile(rf"\b(?:\d+|{_WORD})(?:[ \-.]{{1,2}}(?:\d+|{_WORD})\b)+")
+# Digits and number words with up to two separators between ("oh-two-oh, seven nine").
+_SPELLED_RUN = re.compile(rf"\b(?:\d+|{_WORD})(?:[ \-.,]{{1,2}}(?:\d+|{_WORD})\b)+")
+_IN_SPELLED_RUN = re.compile(rf"\b(?:{_WORD})\b|,")
 _ONE_WORD = re.compile(rf"\b(?:{_WORD})\b")
 
 # Things made of digits that are not phone numbers, blanked out before the search.
@@ -104,19 +107,28 @@ _load_metadata()
 
 
 def _spell_digits(view: View) -> View:
-    """'212 five five five 0123' -> '212 5 5 5 0123' when the words sit in a long digit run."""
+    """'212 five five five 0123' -> '212 5 5 5 0123', 'oh-two-oh, seven nine four six'
+    -> '0-2-0 7 9 4 6': number words become digits (and commas go) inside a run that
+    holds at least nine digits and at least one word."""
     if not _ONE_WORD.search(view.text):
         return view
-    runs = []
+    runs: list[tuple[int, int]] = []
     for m in _SPELLED_RUN.finditer(view.text):
         tokens = re.findall(rf"\d+|{_WORD}", m.group())
-        if any(not t.isdigit() for t in tokens) and sum(len(t) if t.isdigit() else 1 for t in tokens) >= 7:
+        digits = "".join(t if t.isdigit() else _WORDS[t] for t in tokens)
+        counting = digits in "0123456789"  # "one, two, three, ... nine" counts, it is no number
+        if any(not t.isdigit() for t in tokens) and len(digits) >= 9 and not counting:
             runs.append(m.span())
     if not runs:
         return view
+    starts = [start for start, _ in runs]
+
     def digit(w: re.Match[str]) -> str | None:
-        return _WORDS[w.group()] if any(s <= w.start() < e for s, e in runs) else None
-    return view.rewrite(_ONE_WORD, digit)
+        i = bisect_right(starts, w.start()) - 1
+        if i < 0 or w.start() >= runs[i][1]:
+            return None
+        return "" if w.group() == "," else _WORDS[w.group()]
+    return view.rewrite(_IN_SPELLED_RUN, digit)
 
 
 def _pieces(run: re.Match[str]):
