@@ -356,17 +356,24 @@ def _template_kind(mv: MessageView) -> str | None:
 
 @dataclass
 class OrderIdRequired(Rule):
-    """A message from a template of one of `template_kinds` must carry the order ID:
-    context order_id, or an ID matching `order_id` in the text."""
+    """A message from a template of one of `template_kinds` must carry the order ID in its
+    TEXT (the buyer reads the text, not our context): an ID matching `order_id`, and when
+    the context names the order, that very ID (compared digit by digit)."""
 
-    FIELDS = {"order_id": ("patterns", True), "template_kinds": ("str_list", True)}
+    FIELDS = {"order_id": ("patterns", True), "template_kinds": ("str_list", True),
+              "message_other": ("str", False)}
 
     def find(self, mv: MessageView) -> list[Finding]:
         if _template_kind(mv) not in self.options["template_kinds"]:
             return []
-        if mv.context.get("order_id") or self.options["order_id"].search(mv.view):
-            return []
-        return [self.whole_message(mv)]
+        found = [re.sub(r"\D", "", m.group()) for m in self.options["order_id"].finditer(mv.view)]
+        if not found:
+            return [self.whole_message(mv)]
+        expected = re.sub(r"\D", "", str(mv.context.get("order_id") or ""))
+        if expected and expected not in found:
+            return [self.whole_message(mv, message=self.options.get("message_other"),
+                                       values={"order_id": mv.context["order_id"]})]
+        return []
 
 
 @dataclass

@@ -186,11 +186,17 @@ def test_repeat_request_names_the_earlier_date():
 
 def test_missing_order_id_only_for_proactive_templates():
     text = "Your sofa ships on Monday in two boxes."
+    order = {"order_id": "112-1234567-1234567"}
     assert "missing_content" in categories(text, template="shipping-delay")
-    assert "missing_content" not in categories(text, template="shipping-delay",
-                                               context={"order_id": "112-1234567-1234567"})
+    # The buyer reads the text, not the context: an ID in context alone is not enough.
+    assert "missing_content" in categories(text, template="shipping-delay", context=order)
     assert "missing_content" not in categories(text + " Order 112-1234567-1234567.",
                                                template="shipping-delay")
+    assert "missing_content" not in categories(text + " Order 112-1234567-1234567.",
+                                               template="shipping-delay", context=order)
+    other = [f for f in check(text + " Order 112-7654321-7654321.", template="shipping-delay",
+                              context=order) if f.category == "missing_content"]
+    assert other and "112-1234567-1234567" in other[0].message and other[0].severity == "warn"
     assert "missing_content" not in categories(text, template="reply-product-question")
     assert "missing_content" not in categories(text)
 
@@ -312,3 +318,16 @@ def test_offer_in_a_list_item_after_the_review_item():
     text = "Special offer for our reviewers:\n- Write a review\n- Get 20% off your next order"
     assert "inducement" in categories(text)
     assert "inducement" not in categories("Steps:\n- Unplug the unit\n- Get a towel ready")
+
+
+def test_every_proactive_template_carries_its_order_id_in_the_text():
+    policy = load_policy("amazon")
+    missing = {}
+    for t in policy.templates.values():
+        values = t.example_values()
+        context = {"order_id": values.get("order_id", "112-1234567-1234567")}
+        found = [f.rule for f in policy.check(t.render(values), template=t.id, context=context)
+                 if f.category == "missing_content"]
+        if found:
+            missing[t.id] = found
+    assert missing == {}
