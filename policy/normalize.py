@@ -39,6 +39,19 @@ _KEEP_CONTROL = {"\n", "\t"}
 # ("f r e e", "s.t.a.r.s", "r-e-v-i-e-w"); the separators are dropped.
 _SPELLED_OUT = regex.compile(r"(?<!\w)(?:\p{L}[ .\-_*]){2,}\p{L}(?!\w)")
 _ONE_LETTER_WORDS = ("a", "i")
+
+
+def _is_article(letters: list[str]) -> bool:
+    """Whether the first of a run of spelled-out letters is the word "a" or "I" on its own.
+
+    "a f r e e gift" keeps its article; "I N S T A G R A M" and "i n s t a g r a m" are one
+    word: an article is written "a"/"A" and the pronoun "I", and neither comes before a run
+    that is all capitals.
+    """
+    first, rest = letters[0], "".join(letters[1:])
+    if rest.isupper():
+        return False
+    return first in ("a", "A") or (first == "I" and rest.islower())
 # Characters the fold must look at one by one: all but printable ASCII, tab and line feed.
 _NOT_PLAIN = regex.compile(r"[^\x09\x0a\x20-\x7f]")
 
@@ -139,7 +152,8 @@ def normalize(text: str) -> Normalized:
         for m in _SPELLED_OUT.finditer(view):
             first = m.start() + 1
             # "a f r e e gift": the article stays a word of its own.
-            if view[m.start()] in _ONE_LETTER_WORDS and m.end() - m.start() >= 7:
+            if (view[m.start()] in _ONE_LETTER_WORDS and m.end() - m.start() >= 7
+                    and _is_article([text[origin[j]] for j in range(m.start(), m.end(), 2)])):
                 first += 2
             for j in range(first, m.end(), 2):
                 keep[j] = False

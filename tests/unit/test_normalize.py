@@ -164,12 +164,11 @@ def test_two_letters_or_abbreviations_are_not_joined(text):
     assert normalize(text).text == text.lower()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "normalize.py: a spelled-out word that begins with 'a' or 'i' loses its first letter to the "
-    "article rule ('i n s t a g r a m' -> 'i nstagram'), so rules for the whole word miss it"))
 @pytest.mark.parametrize("text, word", [
     ("Find us on I N S T A G R A M", "instagram"),
     ("message me on i n s t a g r a m", "instagram"),
+    ("Get a f r e e gift", "a free gift"),
+    ("I l o v e it", "i love it"),
 ])
 def test_spelled_word_starting_with_an_article_letter_is_joined_whole(text, word):
     assert word in normalize(text).text
