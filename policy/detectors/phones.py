@@ -3,14 +3,20 @@
 
 A cheap regex finds runs of digits and separators first; only those runs reach the
 library, so a long message costs little. The view the runs are read from has no
-invisible characters, full-width digits folded, and digits spelled as words inside
-a digit run turned back into digits ("212 five five five 0123").
+invisible characters, full-width digits folded, and number words inside a digit
+run turned into digits ("212 five five five 0123", "oh-two-oh, seven nine ...").
 
-Not numbers to call: order IDs (112-1234567-1234567), dates, times, prices,
-tracking and waybill numbers, serial, ISBN/EAN, invoice and model numbers. Those are
-masked or recognised by the word in front of them ("tracking", "SN", "ISBN"...), and
-a single block of digits with no word like "call" or "phone" near it is taken for an
-identifier, not a number.
+How a run is judged:
+- a word that says "phone" near it ("call", "tel", "WhatsApp", "my number"), or a
+  disguise (spelled, spaced out, invisible characters inside): a number the library
+  finds possible is enough;
+- a word that names it an identifier ("tracking", "SN", "ISBN", "VAT", "order", a
+  carrier's name, a country prefix like "GB 123..."): it is not a phone number;
+- neither: it must be written the way phone numbers are written, a valid number in a
+  few groups (area code first), or grouped exactly as its region prints numbers. A
+  single block of digits is an identifier.
+Order IDs (112-1234567-1234567), dates, times, prices and ISBNs are masked first, and
+a run followed by a unit ("65 75 85 95 cm") is a measurement.
 """
 from __future__ import annotations
 
