@@ -17,6 +17,7 @@ from typing import Mapping
 
 from .finding import Finding
 from .loader import PolicyError, load_rules
+from .patterns import Compiled, HintIndex
 from .rulekinds import Rule
 from .textview import MessageView
 
@@ -54,11 +55,30 @@ def load_policy_from(folder: str | Path, marketplace: str | None = None,
     if not folder.is_dir():
         raise PolicyError(f"no policy folder {folder}")
     rules = load_rules(folder / "rules.toml", detectors)
+    HintIndex(_compiled_patterns(rules))
     templates = {}
     if (folder / "templates.toml").exists():
         from .templates import load_templates
         templates = load_templates(folder / "templates.toml")
     return Policy(marketplace or folder.name, rules, templates)
+
+
+def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:
+    """Every compiled pattern the rules hold (in options, lists, tables and swap pairs)."""
+    out: list[Compiled] = []
+
+    def walk(value):
+        if isinstance(value, Compiled):
+            out.append(value)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+    for rule in rules:
+        walk(rule.options)
+    return out
 
 
 def load_policy(marketplace: str = "amazon") -> Policy:

@@ -71,3 +71,34 @@ def test_gap_is_bounded_and_stays_in_the_sentence():
 def test_spaces_and_apostrophes_are_forgiving():
     p = compile_pattern("don't leave")
     assert p.search("don’t   leave") and p.search("don't\nleave")
+
+
+def test_hint_index_finds_the_same_strings_as_substring_search():
+    from policy.patterns import HintIndex
+    parts = load_policy("amazon").rules[0].options["offer"]
+    index = parts.index
+    if index is None or index.automaton is None:
+        pytest.skip("pyahocorasick not installed: the engine falls back to substring search")
+    strings = {h for _, hints in parts.parts for group in hints for h in group}
+    for text in _texts():
+        found = index.found(text, {})
+        assert {h for h in strings if h in text} == found & strings, text
+    assert HintIndex([]).automaton is None  # nothing to index: no automaton, no error
+
+
+def test_indexed_and_plain_checks_give_the_same_findings(monkeypatch):
+    import policy.patterns as patterns
+    from policy.engine import POLICY_ROOT, load_policy_from
+    indexed = load_policy_from(POLICY_ROOT / "amazon", "amazon")
+    monkeypatch.setattr(patterns, "ahocorasick", None)
+    plain = load_policy_from(POLICY_ROOT / "amazon", "amazon")
+    for rule in load_policy("amazon").rules:
+        for example in rule.examples_flag + rule.examples_pass:
+            text = example["text"]
+            assert [f.to_dict() for f in indexed.check(text)] == [f.to_dict() for f in plain.check(text)]
+
+
+def test_long_text_still_sees_a_run_of_line_breaks():
+    filler = "The lamp is fine and works well. " * 110  # over the whole-text scan limit
+    found = {f.rule for f in load_policy("amazon").check("Hello there.\n\n\nYour order ships today. " + filler)}
+    assert "formatting.line-breaks" in found
