@@ -264,8 +264,48 @@ def _candidates(items) -> list[frozenset[str]]:
     return candidates
 
 
-SCAN_WHOLE_BELOW = 3000  # characters: shorter texts are scanned whole
+SCAN_WHOLE_BELOW = 0  # characters: shorter texts are scanned whole (0: window every text)
 MAX_HINT_HITS = 48       # more occurrences than this: scan the whole text
+
+
+def _fewest(hints, positions: dict[str, list[int]]) -> list[int]:
+    """Start positions of the required set that occurs least often (every match holds one
+    of its strings, so scanning around those positions finds every match)."""
+    best = None
+    for group in hints:
+        starts = [i for h in group if h in positions for i in positions[h]]
+        if best is None or len(starts) < len(best):
+            best = starts
+            if len(best) <= 1:
+                break
+    return best or []
+
+
+def _ranges_at(starts: list[int], sentences) -> list[tuple[int, int]] | None:
+    """Merged spans from the sentence before to the sentence after each position, or None
+    when there are so many positions that scanning the whole text is simpler."""
+    if len(starts) > MAX_HINT_HITS:
+        return None
+    sentence_starts, spans = sentences
+    if not spans:
+        return None
+    last = len(spans) - 1
+    windows = []
+    for i in starts:
+        k = max(bisect_right(sentence_starts, i) - 1, 0)
+        windows.append((spans[max(k - 1, 0)][0], spans[min(k + 1, last)][1]))
+    return _merge(windows)
+
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    windows.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in windows:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def _ranges(hints, text: str, sentences) -> list[tuple[int, int]] | None:
@@ -285,14 +325,7 @@ def _ranges(hints, text: str, sentences) -> list[tuple[int, int]] | None:
             k = max(bisect_right(starts, i) - 1, 0)
             windows.append((spans[max(k - 1, 0)][0], spans[min(k + 1, len(spans) - 1)][1]))
             i = text.find(h, i + 1)
-    windows.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in windows:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
+    return _merge(windows)
 
 
 try:  # a C Aho-Corasick automaton: every required string of a policy found in one pass
@@ -323,12 +356,19 @@ class HintIndex:
         for c in compiled:
             c.index = self
 
-    def found(self, text: str, memo: dict) -> set[str]:
-        """The indexed strings occurring in `text` (computed once per text and memo)."""
+    def found(self, text: str, memo: dict) -> dict[str, list[int]]:
+        """The indexed strings occurring in `text`, each with the positions where it starts
+        (computed once per text and memo)."""
         cached = memo.get(_FOUND)
         if cached is not None and cached[0] is text:
             return cached[1]
-        present = {h for _, h in self.automaton.iter(text)} if text else set()
+        present: dict[str, list[int]] = {}
+        for end, h in self.automaton.iter(text) if text else ():
+            starts = present.get(h)
+            if starts is None:
+                present[h] = [end - len(h) + 1]
+            else:
+                starts.append(end - len(h) + 1)
         memo[_FOUND] = (text, present)
         return present
 
@@ -354,7 +394,7 @@ class Compiled:
         """Every required set of `hints` has a string in `text` (the whole text)."""
         if self.index is not None:
             found = self.index.found(text, memo)
-            return all(not group.isdisjoint(found) for group in hints)
+            return all(not group.isdisjoint(found.keys()) for group in hints)
         return self._present(hints, text, memo)
 
     @staticmethod
@@ -391,7 +431,8 @@ class Compiled:
                 if self._possible(hints, text, 0, len(text)):
                     found.extend(regex.finditer(text))
         else:
-            present = self.index.found(text, memo) if self.index is not None else None
+            positions = self.index.found(text, memo) if self.index is not None else None
+            present = positions.keys() if positions is not None else None
             for (regex, hints), key in zip(self.parts, self._keys):
                 matches = memo.get(key)
                 if matches is None:
@@ -407,7 +448,12 @@ class Compiled:
                     if not possible:
                         matches = ()
                     else:
-                        ranges = _ranges(hints[0], text, sentences) if sentences and hints else None
+                        if not sentences or not hints or len(text) < SCAN_WHOLE_BELOW:
+                            ranges = None
+                        elif positions is not None:
+                            ranges = _ranges_at(_fewest(hints, positions), sentences)
+                        else:
+                            ranges = _ranges(hints[0], text, sentences)
                         if ranges is None:
                             matches = list(regex.finditer(text))
                         else:

@@ -82,7 +82,8 @@ def test_hint_index_finds_the_same_strings_as_substring_search():
     strings = {h for _, hints in parts.parts for group in hints for h in group}
     for text in _texts():
         found = index.found(text, {})
-        assert {h for h in strings if h in text} == found & strings, text
+        assert {h for h in strings if h in text} == found.keys() & strings, text
+        assert all(text.startswith(h, i) for h, starts in found.items() for i in starts)
     assert HintIndex([]).automaton is None  # nothing to index: no automaton, no error
 
 
@@ -102,3 +103,16 @@ def test_long_text_still_sees_a_run_of_line_breaks():
     filler = "The lamp is fine and works well. " * 110  # over the whole-text scan limit
     found = {f.rule for f in load_policy("amazon").check("Hello there.\n\n\nYour order ships today. " + filler)}
     assert "formatting.line-breaks" in found
+
+
+def test_scanning_around_required_strings_finds_what_a_whole_scan_finds(monkeypatch):
+    import policy.patterns as patterns
+    texts = [e["text"] for rule in load_policy("amazon").rules
+             for e in rule.examples_flag + rule.examples_pass]
+    if CORPUS.exists():
+        texts += [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+    texts.append("\n\n".join(texts[:40]))  # one long message: many sentences, many windows
+    policy = load_policy("amazon")
+    windowed = [[f.to_dict() for f in policy.check(t)] for t in texts]
+    monkeypatch.setattr(patterns, "SCAN_WHOLE_BELOW", 10**9)
+    assert [[f.to_dict() for f in policy.check(t)] for t in texts] == windowed
