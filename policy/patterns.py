@@ -268,17 +268,17 @@ SCAN_WHOLE_BELOW = 0  # characters: shorter texts are scanned whole (0: window e
 MAX_HINT_HITS = 48       # more occurrences than this: scan the whole text
 
 
-def _fewest(hints, positions: dict[str, list[int]]) -> list[int]:
-    """Start positions of the required set that occurs least often (every match holds one
-    of its strings, so scanning around those positions finds every match)."""
-    best = None
+def _fewest(hints, positions: dict[str, list[int]]) -> tuple[frozenset[str], list[int]]:
+    """The required set that occurs least often, with its start positions (every match
+    holds one of its strings, so scanning around those positions finds every match)."""
+    best, best_group = None, hints[0]
     for group in hints:
         starts = [i for h in group if h in positions for i in positions[h]]
         if best is None or len(starts) < len(best):
-            best = starts
+            best, best_group = starts, group
             if len(best) <= 1:
                 break
-    return best or []
+    return best_group, best or []
 
 
 def _ranges_at(starts: list[int], sentences) -> list[tuple[int, int]] | None:
@@ -356,21 +356,22 @@ class HintIndex:
         for c in compiled:
             c.index = self
 
-    def found(self, text: str, memo: dict) -> dict[str, list[int]]:
-        """The indexed strings occurring in `text`, each with the positions where it starts
-        (computed once per text and memo)."""
+    def found(self, text: str, memo: dict) -> tuple[dict[str, list[int]], set[str]]:
+        """The indexed strings occurring in `text`, each with the positions where it starts,
+        and the same strings as a set (for C-speed isdisjoint); computed once per text."""
         cached = memo.get(_FOUND)
         if cached is not None and cached[0] is text:
-            return cached[1]
-        present: dict[str, list[int]] = {}
+            return cached[1], cached[2]
+        positions: dict[str, list[int]] = {}
         for end, h in self.automaton.iter(text) if text else ():
-            starts = present.get(h)
+            starts = positions.get(h)
             if starts is None:
-                present[h] = [end - len(h) + 1]
+                positions[h] = [end - len(h) + 1]
             else:
                 starts.append(end - len(h) + 1)
-        memo[_FOUND] = (text, present)
-        return present
+        present = set(positions)
+        memo[_FOUND] = (text, positions, present)
+        return positions, present
 
 
 class Compiled:
@@ -393,8 +394,8 @@ class Compiled:
     def _has(self, hints, text: str, memo: dict) -> bool:
         """Every required set of `hints` has a string in `text` (the whole text)."""
         if self.index is not None:
-            found = self.index.found(text, memo)
-            return all(not group.isdisjoint(found.keys()) for group in hints)
+            present = self.index.found(text, memo)[1]
+            return all(not group.isdisjoint(present) for group in hints)
         return self._present(hints, text, memo)
 
     @staticmethod
@@ -431,8 +432,7 @@ class Compiled:
                 if self._possible(hints, text, 0, len(text)):
                     found.extend(regex.finditer(text))
         else:
-            positions = self.index.found(text, memo) if self.index is not None else None
-            present = positions.keys() if positions is not None else None
+            positions, present = self.index.found(text, memo) if self.index is not None else (None, None)
             for (regex, hints), key in zip(self.parts, self._keys):
                 matches = memo.get(key)
                 if matches is None:
@@ -451,7 +451,11 @@ class Compiled:
                         if not sentences or not hints or len(text) < SCAN_WHOLE_BELOW:
                             ranges = None
                         elif positions is not None:
-                            ranges = _ranges_at(_fewest(hints, positions), sentences)
+                            group, starts = _fewest(hints, positions)
+                            window_key = ("windows", group)  # parts sharing a word list share it
+                            if window_key not in memo:
+                                memo[window_key] = _ranges_at(starts, sentences)
+                            ranges = memo[window_key]
                         else:
                             ranges = _ranges(hints[0], text, sentences)
                         if ranges is None:

@@ -81,7 +81,7 @@ def test_hint_index_finds_the_same_strings_as_substring_search():
         pytest.skip("pyahocorasick not installed: the engine falls back to substring search")
     strings = {h for _, hints in parts.parts for group in hints for h in group}
     for text in _texts():
-        found = index.found(text, {})
+        found = index.found(text, {})[0]
         assert {h for h in strings if h in text} == found.keys() & strings, text
         assert all(text.startswith(h, i) for h, starts in found.items() for i in starts)
     assert HintIndex([]).automaton is None  # nothing to index: no automaton, no error
