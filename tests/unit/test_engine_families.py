@@ -132,6 +132,31 @@ FLAGGED = [
     ("You can also reach us through our website's contact form.", 'external_contact'),
     ('WhatsApp me the photos please.', 'external_contact'),
     ('Skype: kettleby.support', 'external_contact'),
+    ('Hey! Give us 5 stars and your next order is on us.', 'inducement'),
+    ("Send me the review link and I'll PayPal you back the full amount.", 'inducement'),
+    ('We run a small thank-you scheme: for each product review you get 15% back.', 'inducement'),
+    ('In appreciation of your feedback we will send you a bonus gift.', 'inducement'),
+    ('Please modify your comment to positive, we compensate you 10 euros.', 'inducement'),
+    ('Please rate the product 5 stars. We will then send you the refund.', 'inducement'),
+    ('We noticed your 3-star rating; we would like to offer you a partial refund to improve it.', 'inducement'),
+    ('Hope you could give us a good review, thank you so much!', 'review_manipulation'),
+    ('A glowing review would really make our day!', 'review_manipulation'),
+    ('Your feedback currently shows 2 stars; any chance you could bump it up?', 'review_manipulation'),
+    ('We kindly request that you withdraw your negative feedback.', 'review_manipulation'),
+    ("We really hope you'll consider changing your review.", 'review_manipulation'),
+    ('Before writing any review, please allow us to solve your problem.', 'review_manipulation'),
+    ('Happy with it? Review us! Not happy? Message us instead.', 'review_manipulation'),
+    ('Such a stupid question.', 'sensitive'),
+    ('You must be blind, the label is right there.', 'sensitive'),
+    ("Don't you dare threaten us, you little scammer.", 'sensitive'),
+    ('I will personally make sure you never buy on Amazon again.', 'sensitive'),
+    ('Find more of our products on our Amazon storefront.', 'promotional'),
+    ("New in: our linen tea towels. Search 'Kettleby linen' to find them.", 'promotional'),
+    ('Buy two more and save 10%.', 'promotional'),
+    ('Subscribe & Save on refills and never run out.', 'promotional'),
+    ('Call us directly, 0800 123 4567.', 'external_contact'),
+    ('For a faster answer please reach us on WeChat ID kettleby88.', 'external_contact'),
+    ("Let's chat on Messenger.", 'external_contact'),
 ]
 
 CLEAN = [
@@ -242,6 +267,25 @@ CLEAN = [
     "Amazon's A-to-z Guarantee covers this order if anything goes wrong.",
     'Please do not return the item; keep it or donate it.',
     'The 10% off was a listing price drop, not a coupon.',
+    "Thank you for your patience. The courier will deliver the replacement on Thursday and we'll refund the return postage.",
+    "We are so sorry the mug arrived chipped. We've issued a full refund and you don't need to return it.",
+    "We'll refund you in full once the parcel reaches our warehouse.",
+    'The bonus accessory mentioned on the listing is included in the box, under the foam.',
+    'The 2-year warranty starts on the delivery date.',
+    "If you're not happy with the fit, you can return it free within 30 days through Your Orders.",
+    'Your review of the blender raised a fair point about the lid, so we have sent a redesigned lid free of charge.',
+    "We saw your feedback and we're sorry; a courier will collect the faulty unit on Monday.",
+    "Sorry, there's no discount code for this item; the price is set by Amazon's listing.",
+    'The fan has five speed settings and a 5-star energy rating.',
+    "You'll get the refund within 3-5 working days after the return scan.",
+    'You can give the item as a gift: the invoice is not in the box.',
+    'We hope you enjoy the tea, and please note the best-before date on the side.',
+    'To reset, hold the button for five seconds, then release it.',
+    'The seller name on your order, Kettleby Ltd, is us.',
+    "We can't contact you outside Amazon, so please reply here.",
+    'The line on the screen disappears after the firmware update.',
+    "The driver's phone number is on the Amazon tracking page if you need to reach him.",
+    'We would be grateful if you could check the box again for the small screw bag.',
 ]
 
 
@@ -254,3 +298,9 @@ def test_paraphrase_family_is_flagged(text, category):
 def test_customer_service_look_alike_passes(text):
     blocking = [f for f in check(text) if f.severity == "block"]
     assert not blocking, blocking
+
+
+def test_contact_details_in_a_signature_are_not_an_invitation():
+    text = "Best regards,\nAnna Schmidt\nKettleby GmbH\nTel: +49 30 901820\nE-Mail: anna@kettleby.example"
+    found = _categories(text)
+    assert {"phone_number", "email_address"} <= found and "external_contact" not in found
