@@ -301,6 +301,6 @@ def test_customer_service_look_alike_passes(text):
 
 
 def test_contact_details_in_a_signature_are_not_an_invitation():
-    text = "Best regards,\nAnna Schmidt\nKettleby GmbH\nTel: +49 30 901820\nE-Mail: anna@kettleby.example"
+    text = "Best regards,\nAnna Schmidt\nKettleby GmbH\nTel: +49 30 901820\nE-Mail: anna@kettleby.de"
     found = _categories(text)
     assert {"phone_number", "email_address"} <= found and "external_contact" not in found
