@@ -6,7 +6,6 @@ stops the run with a message naming it instead of leaving a half-written report.
 """
 from __future__ import annotations
 
-import argparse
 import bisect
 import datetime
 import json
@@ -14,15 +13,11 @@ import sys
 from dataclasses import dataclass
 
 from . import PolicyError, check, load_policy
+from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_text
 
 PROG = "python -m policy check"
-STDIN_NAME = "<stdin>"
 CONTEXT_DATE_KEYS = ("delivered_on", "delivered_latest", "today", "previous_request_on")
 EXCERPT_WIDTH = 80
-
-
-class UsageError(Exception):
-    """Bad arguments or unreadable input: reported on stderr, exit status 2."""
 
 
 @dataclass(frozen=True)
@@ -36,8 +31,8 @@ class Message:
     context: dict | None = None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog=PROG,
         description="Check seller-to-buyer messages against the marketplace's messaging rules.",
         epilog="Exit status: 0 nothing blocks, 1 something blocks, 2 bad usage or unreadable input.",
@@ -58,37 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # ---------------------------------------------------------------- input
-
-def _decode(data: bytes, name: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise UsageError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from None
-    # A byte-order mark is not part of the message; editors do not count it as a column either.
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _read_stdin() -> str:
-    stream = sys.stdin
-    if stream is None:
-        raise UsageError(f"{STDIN_NAME}: standard input is closed")
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        return _decode(buffer.read(), STDIN_NAME)
-    return stream.read()
-
-
-def _read_file(path: str) -> str:
-    """The file's text exactly as written (no newline translation), so offsets match the file."""
-    if path == "-":
-        return _read_stdin()
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise UsageError(f"{path}: cannot read: {e.strerror or e}") from None
-    return _decode(data, path)
-
 
 def parse_context(raw: str | None, where: str = "--context") -> dict | None:
     """A check context from JSON: an object whose date fields are ISO dates."""
@@ -120,20 +84,8 @@ def validate_context(value: object, where: str) -> dict:
 
 def read_jsonl(path: str, template: str | None, context: dict | None) -> list[Message]:
     """Every line of a JSON Lines file as a Message; the first bad line names file and line."""
-    name = STDIN_NAME if path == "-" else path
     messages = []
-    # Split on \n only: str.splitlines() would also split inside JSON strings at U+2028 and friends.
-    for number, line in enumerate(_read_file(path).split("\n"), 1):
-        line = line.removesuffix("\r")
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            row = json.loads(line)
-        except ValueError as e:
-            raise UsageError(f"{where}: not valid JSON: {e}") from None
-        if not isinstance(row, dict):
-            raise UsageError(f'{where}: expected a JSON object with a "text" field')
+    for where, row in iter_jsonl(path):
         if "text" not in row:
             raise UsageError(f'{where}: missing "text"')
         if not isinstance(row["text"], str):
@@ -214,7 +166,7 @@ def _blocks(findings: list) -> bool:
 
 
 def run_files(paths: list[str], args, context: dict | None, out) -> int:
-    messages = [Message(label=STDIN_NAME if p == "-" else p, text=_read_file(p),
+    messages = [Message(label=input_name(p), text=read_text(p),
                         template=args.template, context=context) for p in paths]
     results = [(m, _check(m, args.marketplace)) for m in messages]
     if args.format == "json":
@@ -258,12 +210,18 @@ def _require_template(marketplace: str, template: str, where: str) -> None:
         raise UsageError(f"{where}: unknown template {template!r} for {marketplace} (known: {known})")
 
 
+def _usage_error(error: UsageError) -> int:
+    sys.stderr.write(f"{PROG}: error: {error}\n")
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     try:
-        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    except SystemExit as e:  # argparse has printed the usage and the problem
+        args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as e:  # --help: argparse has printed it
         return e.code if isinstance(e.code, int) else 2
+    except UsageError as e:
+        return _usage_error(e)
     out = sys.stdout
     try:
         if args.jsonl is not None and args.files:
@@ -276,8 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_jsonl(args.jsonl, args, context, out)
         return run_files(args.files or ["-"], args, context, out)
     except UsageError as e:
-        sys.stderr.write(f"{PROG}: error: {e}\n")
-        return 2
+        return _usage_error(e)
     except PolicyError as e:
         sys.stderr.write(f"{PROG}: error: the {args.marketplace} policy cannot be loaded: {e}\n")
         return 2

@@ -10,29 +10,19 @@ line stops the run without a half-written report.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
+from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_text
 from .engine import PolicyError
 from .triage import triage
 
 PROG = "python -m policy triage"
-STDIN_NAME = "<stdin>"
 EXCERPT_WIDTH = 70
 
 
-class UsageError(Exception):
-    """Bad arguments or unreadable input: reported on stderr, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # argparse exits itself; raise so main() returns 2
-        raise UsageError(f"{message}\n{self.format_usage().strip()}")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog=PROG,
         description="Triage buyer messages: needs a reply or 'no response needed', intent, "
                     "the phrases that decided, and the reply templates that fit.",
@@ -47,42 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _decode(data: bytes, name: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise UsageError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _read(path: str) -> str:
-    if path == "-":
-        if sys.stdin is None:
-            raise UsageError(f"{STDIN_NAME}: standard input is closed")
-        buffer = getattr(sys.stdin, "buffer", None)
-        return _decode(buffer.read(), STDIN_NAME) if buffer is not None else sys.stdin.read()
-    try:
-        with open(path, "rb") as f:
-            return _decode(f.read(), path)
-    except OSError as e:
-        raise UsageError(f"{path}: cannot read: {e.strerror or e}") from None
-
-
 def read_jsonl(path: str) -> list[tuple[object, str]]:
     """(id, text) per non-blank line; the first bad line is reported with file and line number."""
-    name = STDIN_NAME if path == "-" else path
     rows = []
-    for number, line in enumerate(_read(path).split("\n"), 1):
-        line = line.removesuffix("\r")
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            row = json.loads(line)
-        except ValueError as e:
-            raise UsageError(f"{where}: not valid JSON: {e}") from None
-        if not isinstance(row, dict):
-            raise UsageError(f'{where}: expected a JSON object with a "text" field')
+    for where, row in iter_jsonl(path):
         if not isinstance(row.get("text"), str):
             raise UsageError(f'{where}: "text" is required and must be a string')
         rows.append((row.get("id"), row["text"]))
@@ -115,7 +73,7 @@ def main(argv: list[str]) -> int:
             inputs = [(id_, text) for id_, text in read_jsonl(args.jsonl)]
         else:
             paths = args.files or ["-"]
-            inputs = [(STDIN_NAME if p == "-" else p, _read(p)) for p in paths]
+            inputs = [(input_name(p), read_text(p)) for p in paths]
         results = [triage(text, marketplace=args.marketplace) for _, text in inputs]
     except UsageError as e:
         sys.stderr.write(f"{PROG}: {e}\n")
