@@ -5,31 +5,12 @@ import json
 
 import pytest
 
-import policy
 import web.api
 import web.checking
-from app import create_app
 
 ORDER = "112-1234567-1234567"
 FINDING_KEYS = {"rule", "category", "severity", "start", "end", "excerpt", "message", "source",
                 "suggestions", "replacements"}
-
-
-@pytest.fixture
-def app(tmp_path):
-    # CSRF stays on (the default), as in production: the API must not need a token.
-    return create_app({"TESTING": True, "SECRET_KEY": "test",
-                       "DATABASE": str(tmp_path / "history.sqlite3")})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture
-def templates():
-    return policy.load_policy("amazon").templates
 
 
 def check(client, **body):

@@ -7,27 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-import policy
 from app import _development_secret, create_app
 from web.security import RedactQueryStrings
 
 ORDER = "112-1234567-1234567"
-
-
-@pytest.fixture
-def app(tmp_path):
-    return create_app({"TESTING": True, "SECRET_KEY": "test",
-                       "DATABASE": str(tmp_path / "history.sqlite3")})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture
-def templates():
-    return policy.load_policy("amazon").templates
 
 
 class Tags(HTMLParser):

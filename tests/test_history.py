@@ -18,17 +18,6 @@ ORDER = "112-1234567-1234567"
 OTHER = "113-7654321-7654321"
 
 
-@pytest.fixture
-def app(tmp_path):
-    # CSRF stays on, as in production: tests fetch a token like the page does.
-    return create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE": str(tmp_path / "h.sqlite3")})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
 def token(client) -> str:
     html = client.get("/history").get_data(as_text=True)
     return re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)

@@ -7,18 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from app import create_app
 from web.triage import describe_left, reply_clock, segments
-
-
-@pytest.fixture
-def app(tmp_path):
-    return create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE": str(tmp_path / "h.sqlite3")})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 def test_api_returns_the_triage_contract_and_composer_links(client):
