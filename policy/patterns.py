@@ -290,11 +290,19 @@ def _ranges_at(starts: list[int], sentences) -> list[tuple[int, int]] | None:
     if not spans:
         return None
     last = len(spans) - 1
-    windows = []
-    for i in starts:
-        k = max(bisect_right(sentence_starts, i) - 1, 0)
-        windows.append((spans[max(k - 1, 0)][0], spans[min(k + 1, last)][1]))
-    return _merge(windows)
+    out: list[tuple[int, int]] = []
+    lo_k = hi_k = -2
+    for k in sorted({bisect_right(sentence_starts, i) - 1 for i in starts}):
+        lo, hi = (k - 1 if k > 0 else 0), (k + 1 if k < last else last)
+        if lo <= hi_k:  # overlaps the window being built (sentence indices)
+            hi_k = hi
+            continue
+        if hi_k >= 0:
+            out.append((spans[lo_k][0], spans[hi_k][1]))
+        lo_k, hi_k = lo, hi
+    if hi_k >= 0:
+        out.append((spans[lo_k][0], spans[hi_k][1]))
+    return out
 
 
 def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -333,7 +341,8 @@ try:  # a C Aho-Corasick automaton: every required string of a policy found in o
 except ImportError:  # pragma: no cover - pinned in requirements.txt; without it, one search per string
     ahocorasick = None
 
-_FOUND = object()  # memo key: (text, set of required strings present in it)
+_FOUND = object()    # memo key: (text, required strings present with their positions, as a set)
+_SCANNED = object()  # memo key: part key -> its matches in the text
 
 
 class HintIndex:
@@ -353,8 +362,10 @@ class HintIndex:
             automaton.add_word(h, h)
         automaton.make_automaton()
         self.automaton = automaton
+        ids: dict[str, int] = {}  # equal patterns (shared word lists) share one scan per check
         for c in compiled:
             c.index = self
+            c._keys = [ids.setdefault(r.pattern, len(ids)) for r, _ in c.parts]
 
     def found(self, text: str, memo: dict) -> tuple[dict[str, list[int]], set[str]]:
         """The indexed strings occurring in `text`, each with the positions where it starts,
@@ -433,8 +444,11 @@ class Compiled:
                     found.extend(regex.finditer(text))
         else:
             positions, present = self.index.found(text, memo) if self.index is not None else (None, None)
+            scanned = memo.get(_SCANNED)
+            if scanned is None:
+                scanned = memo[_SCANNED] = {}
             for (regex, hints), key in zip(self.parts, self._keys):
-                matches = memo.get(key)
+                matches = scanned.get(key)
                 if matches is None:
                     if present is not None:
                         for group in hints:  # inline _has: this loop runs ~300 times a check
@@ -462,7 +476,7 @@ class Compiled:
                             matches = list(regex.finditer(text))
                         else:
                             matches = [m for s, e in ranges for m in regex.finditer(text, s, e)]
-                    memo[key] = matches
+                    scanned[key] = matches
                 if matches:
                     found.extend(matches)
         if len(self.parts) > 1:
