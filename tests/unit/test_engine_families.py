@@ -178,6 +178,19 @@ FLAGGED = [
     ('Thanks for your order #112-1234567-1234567! It will be shipped within 24h.', 'not_permitted'),
     ('Please reach us at our Facebook page for faster replies.', 'external_contact'),
     ('You can call our customer care team on 0800 917 2233.', 'external_contact'),
+    ('If you kindly give us a 5 star review, we will offer you 2 free items.', 'inducement'),
+    ('Give good review, get refund.', 'inducement'),
+    ('You can get a full refund after you leave 5 stars review.', 'inducement'),
+    ('We are doing a promotion: 100% refund for buyers who review.', 'inducement'),
+    ('Free gift for all reviewers this month!', 'inducement'),
+    ('We will send you a gift card when your review appears.', 'inducement'),
+    ('Kindly rate 5 stars and we will gift you another one.', 'inducement'),
+    ('Would you like a free sample in return for your feedback?', 'inducement'),
+    ('Customers who leave feedback receive a 10 dollar coupon.', 'inducement'),
+    ('Tell us what you think on Amazon and your next order ships free.', 'inducement'),
+    ('We can send a new one at no charge if you update your rating.', 'inducement'),
+    ('Upon receipt of your 5-star review, we will issue your refund.', 'inducement'),
+    ("We'll make it worth your while if you leave us a review.", 'inducement'),
 ]
 
 CLEAN = [
@@ -322,6 +335,23 @@ CLEAN = [
     'Shame the first one broke; the replacement is sturdier.',
     'We dare say the new hinge fixes it for good.',
     'If the stars on the dial are hard to read, turn the brightness up.',
+    'Customers who ordered before Friday receive the free adapter automatically.',
+    'We will send the replacement when the carrier collects the old unit.',
+    'Upon receipt of your return, we will issue your refund.',
+    "After you leave the box at the door, the courier will collect it and we'll refund you.",
+    'A free sample of the new filter is in the box for every buyer, no strings attached.',
+    "Hello Maria,\n\nThank you for your message and the photos. We are very sorry that the glass jar arrived cracked. We have sent a free replacement today by Royal Mail tracked; it should reach you by Thursday. You don't need to return the broken jar, please dispose of it safely.\n\nIf anything else is wrong, just reply to this message.\n\nKind regards,\nJars & Co",
+    "Hi Tom,\n\nWe checked your order 112-1234567-1234567. The courier marked it as delivered to your porch at 14:02. Could you check with your neighbours? If it hasn't turned up by Monday, we'll send a replacement or refund you in full, whichever you prefer.\n\nBest,\nSam",
+    "Dear Mr. Patel,\n\nThanks for your review. You are right that the instructions were unclear about the filter. We have rewritten them and attached the new PDF here. We've also refunded the cost of the filter you bought separately ($8.99).\n\nRegards,\nHeatright Spares",
+    "Hello,\n\nYour engraving proof is attached. Please check the spelling of 'Siobhán' and the date 12.05.2026. Reply 'approved' or tell us what to change, and we'll start production the same day.\n\nThank you,\nEngraveCraft",
+    "Hi Jen,\n\nSorry for the mix-up: you received the 2-pack instead of the 4-pack. We've refunded the price difference of £6.50. No need to send anything back.\n\nCheers,\nThe MugMakers team",
+    "Hello Alex,\n\nWe received the return and the refund has been processed today. Amazon usually shows it within 3-5 business days. If you have a moment, we'd welcome an honest review of your experience with the product.\n\nBest wishes,\nNorthfield Home Goods",
+    'Hi,\n\nThe heater has a thermal cut-off: if it overheats, it switches off and can be reset after 30 minutes. The red light means the cut-off has triggered, not that the heater is broken. Please make sure the vents are not blocked.\n\nRegards',
+    "Dear customer, we're sorry the delivery was late. The carrier had a backlog in your area. Your parcel is now out for delivery and should arrive today. We've refunded the express shipping fee since it didn't arrive on time.",
+    "Hi Lena, the size chart on the listing lists the chest measurement. For a 96 cm chest we suggest size M. If it doesn't fit, you can exchange it for free through Your Orders.",
+    'Hello David, thank you for reaching out. Unfortunately we cannot change the delivery address once the parcel has shipped. You can ask the carrier to redirect it using the tracking link in Your Orders on Amazon.',
+    "Hello Ms. Green,\n\nWe saw your feedback about the smell. It comes from the protective coating and goes away after the first two uses. We're sorry it was a bad surprise; if it's still there after three uses, reply here and we'll replace it free of charge.\n\nKind regards",
+    "Hi Ben, your replacement lid ships tomorrow. As a thank-you for your patience, we've added a spare gasket to the parcel at no cost.",
 ]
 
 
