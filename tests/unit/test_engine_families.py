@@ -191,6 +191,26 @@ FLAGGED = [
     ('We can send a new one at no charge if you update your rating.', 'inducement'),
     ('Upon receipt of your 5-star review, we will issue your refund.', 'inducement'),
     ("We'll make it worth your while if you leave us a review.", 'inducement'),
+    ('Feel free to WhatsApp us anytime.', 'external_contact'),
+    ("We're also on Telegram if that's easier for you.", 'external_contact'),
+    ('Contact us via our official site for warranty claims.', 'external_contact'),
+    ('Please email the photos to our support address instead.', 'external_contact'),
+    ("Our phone lines are open 9-5 if you'd like to talk.", 'external_contact'),
+    ('Just give me a buzz on 07700 900 456.', 'external_contact'),
+    ("You can find us on Etsy too, where it's cheaper.", 'external_contact'),
+    ("Let's take this conversation offline.", 'external_contact'),
+    ('Ring our office and ask for Jane.', 'external_contact'),
+    ('Look us up on Google and order from our shop directly next time.', 'external_contact'),
+    ('Buy it again with 15% off using code BACK15.', 'promotional'),
+    ("We'd love to see you again - our spring sale starts next week!", 'promotional'),
+    ("Don't miss our bundle deal: kettle + mugs for £39.", 'promotional'),
+    ('Treat yourself to our bestselling scented candles.', 'promotional'),
+    ('Want more? Our matching towels are on Amazon too.', 'promotional'),
+    ('Stay tuned for our upcoming launch!', 'promotional'),
+    ('Thank you for shopping with us! We hope you love your purchase.', 'not_permitted'),
+    ('Hi Dan, your parcel was delivered today. Enjoy!', 'not_permitted'),
+    ("Hello! Just a friendly message to say we're always here to help. Best, Kettleby", 'not_permitted'),
+    ('Your order 112-1234567-1234567 has been dispatched via DPD. Thank you for your business.', 'not_permitted'),
 ]
 
 CLEAN = [
@@ -352,6 +372,16 @@ CLEAN = [
     'Hello David, thank you for reaching out. Unfortunately we cannot change the delivery address once the parcel has shipped. You can ask the carrier to redirect it using the tracking link in Your Orders on Amazon.',
     "Hello Ms. Green,\n\nWe saw your feedback about the smell. It comes from the protective coating and goes away after the first two uses. We're sorry it was a bad surprise; if it's still there after three uses, reply here and we'll replace it free of charge.\n\nKind regards",
     "Hi Ben, your replacement lid ships tomorrow. As a thank-you for your patience, we've added a spare gasket to the parcel at no cost.",
+    'Please do not share your phone number here; Amazon handles delivery contact.',
+    'The courier may call you to arrange the delivery slot.',
+    'We only communicate through Amazon messages, so please reply here.',
+    'The phone case fits the iPhone 15 only.',
+    "Our offices are closed on Monday for the bank holiday, so we'll reply on Tuesday.",
+    'The Telegraph article you mentioned refers to the old model.',
+    'Order 112-1234567-1234567: the blue mug is out of stock. Would you like white instead, or a refund?',
+    'The sale price applied to your order automatically, so no code was needed.',
+    "We're sorry about the wait. Could you confirm the delivery address is still 5 Oak Lane?",
+    'Enjoy the recipes in the booklet; page 3 explains how to season the pan before first use.',
 ]
 
 
