@@ -382,6 +382,8 @@ CLEAN = [
     'The sale price applied to your order automatically, so no code was needed.',
     "We're sorry about the wait. Could you confirm the delivery address is still 5 Oak Lane?",
     'Enjoy the recipes in the booklet; page 3 explains how to season the pan before first use.',
+    "I'll share your photos with the carrier to support the claim.",
+    'Please share your phone number with the courier in your Amazon address.',
 ]
 
 
