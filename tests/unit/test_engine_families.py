@@ -211,6 +211,14 @@ FLAGGED = [
     ('Hi Dan, your parcel was delivered today. Enjoy!', 'not_permitted'),
     ("Hello! Just a friendly message to say we're always here to help. Best, Kettleby", 'not_permitted'),
     ('Your order 112-1234567-1234567 has been dispatched via DPD. Thank you for your business.', 'not_permitted'),
+    ('We have shipped your item today and it will arrive Monday. Please let us know if you have any questions.', 'not_permitted'),
+    ('Dear customer, thank you for choosing our store. Your satisfaction is our priority.', 'not_permitted'),
+    ('Good day! We wanted to thank you for your recent purchase of the bamboo cutting board.', 'not_permitted'),
+    ('Hello, your package is out for delivery today. Have a nice day!', 'not_permitted'),
+    ("Hi Sara, you're welcome! Glad the tip helped.", 'not_permitted'),
+    ('Thank you very much for your kind words, it means a lot to our small team!', 'not_permitted'),
+    ('Kindly note your order has been processed and will be dispatched tomorrow. Regards.', 'not_permitted'),
+    ('Just wanted to say thanks again and wish you a lovely week.', 'not_permitted'),
 ]
 
 CLEAN = [
@@ -428,3 +436,13 @@ def test_contact_details_in_a_signature_are_not_an_invitation():
     text = "Best regards,\nAnna Schmidt\nKettleby GmbH\nTel: +49 30 901820\nE-Mail: anna@kettleby.de"
     found = _categories(text)
     assert {"phone_number", "email_address"} <= found and "external_contact" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your order. Please confirm the engraving text: is it 'Mum'?",
+    "Thanks for your patience. Could you send a photo of the serial number?",
+    "Let us know which size you need and we'll swap it.",
+    "We wanted to thank you for your order and ask which colour you prefer.",
+])
+def test_courtesy_around_real_content_is_not_flagged_as_content_free(text):
+    assert "not_permitted" not in _categories(text)
