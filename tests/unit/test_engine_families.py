@@ -219,6 +219,21 @@ FLAGGED = [
     ('Thank you very much for your kind words, it means a lot to our small team!', 'not_permitted'),
     ('Kindly note your order has been processed and will be dispatched tomorrow. Regards.', 'not_permitted'),
     ('Just wanted to say thanks again and wish you a lovely week.', 'not_permitted'),
+    ("If everything is perfect, a review would mean the world; if something's wrong, please tell us here first.", 'review_manipulation'),
+    ("Loved it? Leave a review! Didn't love it? Reach out so we can fix it.", 'review_manipulation'),
+    ('Satisfied customers, please review us. Others, please contact us before reviewing.', 'review_manipulation'),
+    ('Please only leave a review if you are completely satisfied.', 'review_manipulation'),
+    ('If you give us less than 5 stars, please message us first so we can make it right.', 'review_manipulation'),
+    ("We'd be thrilled if you left a positive review about your experience.", 'review_manipulation'),
+    ('A kind review would help us a lot!', 'review_manipulation'),
+    ('Please mention our fast shipping and great quality in your review.', 'review_manipulation'),
+    ('Your 5-star feedback keeps our small business alive!', 'review_manipulation'),
+    ('We are a family business and every 5 stars counts!', 'review_manipulation'),
+    ("Would you be willing to revisit your review now that we've replaced the item?", 'review_manipulation'),
+    ('Now that the refund is done, a small update to your feedback would be appreciated.', 'review_manipulation'),
+    ('Please reconsider the 1-star rating you gave us.', 'review_manipulation'),
+    ('Can you please make your review 5 stars?', 'review_manipulation'),
+    ("We sent you a reminder about the review last week; we'd still love to hear from you.", 'review_manipulation'),
 ]
 
 CLEAN = [
@@ -418,6 +433,13 @@ CLEAN = [
     'Please delete the old pairing in Bluetooth settings and pair again.',
     'Please remove it from the charger when the light turns green.',
     'You can update it through the app: Settings > Firmware.',
+    "If you have a moment, we'd value your honest review on Amazon, whatever you thought of it.",
+    "If something is wrong with the item, please tell us here and we'll fix it.",
+    "We'd be grateful for an honest review; positive or negative, it helps other buyers.",
+    "Reviews help other shoppers choose the right size, so we'd welcome yours.",
+    'The five-star hotel supplies our linen too.',
+    'Your previous review helped us fix the lid; thank you.',
+    'Please mention your order number when you reply, so we can find it.',
 ]
 
 
