@@ -137,7 +137,7 @@ FLAGGED = [
     ('We run a small thank-you scheme: for each product review you get 15% back.', 'inducement'),
     ('In appreciation of your feedback we will send you a bonus gift.', 'inducement'),
     ('Please modify your comment to positive, we compensate you 10 euros.', 'inducement'),
-    ('Please rate the product 5 stars. We will then send you the refund.', 'inducement'),
+    ('Please rate the product 5 stars. We will then send you the refund.', 'review_manipulation'),
     ('We noticed your 3-star rating; we would like to offer you a partial refund to improve it.', 'inducement'),
     ('Hope you could give us a good review, thank you so much!', 'review_manipulation'),
     ('A glowing review would really make our day!', 'review_manipulation'),
@@ -440,6 +440,12 @@ CLEAN = [
     'The five-star hotel supplies our linen too.',
     'Your previous review helped us fix the lid; thank you.',
     'Please mention your order number when you reply, so we can find it.',
+    'We would love it if you left a review. As a thank-you for your patience, we have added a free gift to your parcel.',
+    'Feel free to write a review on Amazon. We will then ship the free spare part you asked for.',
+    'Refund issued: please review the attached statement.',
+    'We refunded you today: please leave feedback on the courier in Your Orders if you wish.',
+    'If you like, you can leave a review on Amazon.',
+    'Leave a review if you would like to.',
 ]
 
 
