@@ -446,6 +446,20 @@ CLEAN = [
     'We refunded you today: please leave feedback on the courier in Your Orders if you wish.',
     'If you like, you can leave a review on Amazon.',
     'Leave a review if you would like to.',
+    'We have refunded you in full, and you are of course free to leave any review you like.',
+    'Whether or not you review the product, the refund stands.',
+    'The refund was issued on Monday; your review is entirely up to you.',
+    'We sent the free replacement after reading your review, because the lid issue is on us.',
+    'After reading your feedback we refunded the shipping and fixed the listing.',
+    'Thanks to your review we found the faulty batch, and every affected buyer gets a free replacement.',
+    "If your review mentions a missing part, we'll send it free; just tell us which one here.",
+    "We can't offer anything for reviews, but we can replace the broken lid for free.",
+    "You'll get a full refund once the item is back; reviews are up to you and don't affect it.",
+    'The gift card you used at checkout was refunded to your Amazon balance.',
+    "Your rating of the seller doesn't affect the refund, which is already on its way.",
+    'The warranty extension you asked about is sold by Amazon, not by us.',
+    "We'll refund you as soon as the review of your return is complete at our warehouse.",
+    'When your return is scanned, the refund is automatic; no review is needed.',
 ]
 
 
