@@ -234,6 +234,16 @@ FLAGGED = [
     ('Please reconsider the 1-star rating you gave us.', 'review_manipulation'),
     ('Can you please make your review 5 stars?', 'review_manipulation'),
     ("We sent you a reminder about the review last week; we'd still love to hear from you.", 'review_manipulation'),
+    ('If you are satisfied with our product and service, please take a minute to leave a 5-star feedback.', 'review_manipulation'),
+    ('Please leave positive feedback if you are happy, and contact us before leaving neutral or negative feedback.', 'review_manipulation'),
+    ('For any issue, please contact us first before leaving a review, we will solve it within 24 hours.', 'review_manipulation'),
+    ('Dear buyer, we are a new seller, your 5 stars feedback is very important for us.', 'review_manipulation'),
+    ('Please kindly help to remove the negative feedback, we will give you full refund.', 'inducement'),
+    ('Please kindly help to remove the negative feedback, we will give you full refund.', 'review_manipulation'),
+    ('We will give you a 20 USD compensation, please help us to change the review.', 'inducement'),
+    ("Would you mind giving us five stars? We'll send you a free gift!", 'review_manipulation'),
+    ('Please help us to get 5 star rating.', 'review_manipulation'),
+    ('Sorry for the inconvenience, could you please help us remove the 1 star?', 'review_manipulation'),
 ]
 
 CLEAN = [
@@ -460,6 +470,9 @@ CLEAN = [
     'The warranty extension you asked about is sold by Amazon, not by us.',
     "We'll refund you as soon as the review of your return is complete at our warehouse.",
     'When your return is scanned, the refund is automatic; no review is needed.',
+    'We offer a 100% money-back guarantee if the item is faulty.',
+    'Please help us to find the parcel: does your building have a mailroom?',
+    'Sorry for the inconvenience; the courier will collect the parcel on Friday.',
 ]
 
 
