@@ -13,6 +13,9 @@ skips ordinary text quickly; the spaces around a match are taken in by hand.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from policy.normalize import Normalized
 
 from .base import View
 
@@ -30,8 +33,10 @@ _DOT = re.compile(
 _SCHEME = re.compile(r"(?<![a-z])(h[tx]{2}ps?|ftp)[ \t]*:[ \t]*/[ \t]*/[ \t]*")
 # "slash" spelled out, or a slash with spaces around it.
 _SLASH = re.compile(r"(?:slash|/)(?=[ \t]+[a-z0-9])")
-# A bracketed "at", or an at-sign with a space beside it (the spaces are taken in).
-_AT = re.compile(r"[(\[{<][ \t]*(?:at|@)[ \t]*[)\]}>]|(?<=[ \t])@|@(?=[ \t])")
+# A bracketed "at" or at-sign; an at-sign with a space beside it (the spaces are taken
+# in). Two patterns, each starting on a distinctive character, so both scan fast.
+_AT_BRACKETED = re.compile(r"[(\[{<][ \t]*(?:at|@)[ \t]*[)\]}>]")
+_AT_SIGN = re.compile(r"@")
 # The bare word "at": only an address when the rest looks like one (see emails).
 _WORD_AT = re.compile(r"at(?=[ \t]+[a-z0-9])")
 
@@ -74,7 +79,10 @@ def _slash(m: re.Match[str]):
 
 
 def _at(m: re.Match[str]):
-    return ("@", *_widen(m.string, m.start(), m.end()))
+    start, end = _widen(m.string, m.start(), m.end())
+    if m.group() == "@" and (start, end) == m.span():
+        return None  # a plain at-sign: nothing to undo
+    return "@", start, end
 
 
 def _word_at(m: re.Match[str]):
@@ -85,10 +93,17 @@ def _word_at(m: re.Match[str]):
     return (WORD_AT_MARK, start, end) if _after_name(text, start) else None
 
 
+@lru_cache(maxsize=4)
+def undotted(norm: Normalized) -> View:
+    """undot() of a message's view, shared by the link and email detectors."""
+    return undot(View.of(norm))
+
+
 def undot(view: View) -> View:
     """Dots and slashes written as words, brackets or with spaces become '.' and '/'."""
     view = view.rewrite(_DOT, _dot)
-    view = view.rewrite(_SLASH, _slash)
+    if "slash" in view.text or "/ " in view.text:
+        view = view.rewrite(_SLASH, _slash)
     if ":" in view.text and "/" in view.text:
         view = view.rewrite(_SCHEME, lambda m: None if m.group() == m.group(1) + "://" else m.group(1) + "://")
     return view
@@ -96,5 +111,7 @@ def undot(view: View) -> View:
 
 def unat(view: View) -> View:
     """Bracketed or spaced at-signs become '@'; a bare word "at" becomes WORD_AT_MARK."""
-    view = view.rewrite(_AT, _at)
+    view = view.rewrite(_AT_BRACKETED, _at)
+    if "@" in view.text:
+        view = view.rewrite(_AT_SIGN, _at)
     return view.rewrite(_WORD_AT, _word_at)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from policy.normalize import Normalized
 
 from .base import Hit, View, take_in_spelled_letter
-from .disguise import WORD_AT_MARK, unat, undot
+from .disguise import WORD_AT_MARK, unat, undotted
 from .domains import split_host
 
 # An at-sign (or a marked word "at") with a name character before it and a domain
@@ -84,7 +84,7 @@ def _find_cached(norm: Normalized) -> tuple[Hit, ...]:
 
 
 def _find(text: str, norm: Normalized) -> list[Hit]:
-    view = unat(undot(View.of(norm)))
+    view = unat(undotted(norm))
     hits: list[Hit] = []
     for start, at_index, m in _addresses(view):
         local, at, domain = view.text[start:at_index].rstrip(".-"), view.text[at_index], m.group()

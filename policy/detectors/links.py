@@ -23,7 +23,7 @@ from policy.normalize import Normalized
 
 from . import emails
 from .base import Hit, View, drop_overlapping, take_in_spelled_letter
-from .disguise import undot
+from .disguise import undotted
 from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHOP_TLDS, SHORTENERS, split_host, tld_of
 
 _URL_CHARS = r"[^\s<>\"'`\\{}|^]"
@@ -144,7 +144,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
 def detect(text: str, norm: Normalized) -> list[Hit]:
     if not _ANY_DOT.search(norm.text):
         return []
-    view = undot(View.of(norm))
+    view = undotted(norm)
     hits: list[Hit] = []
     starts: list[int] = []  # view offsets of bare names found
     scheme_spans: list[tuple[int, int]] = []
