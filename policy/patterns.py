@@ -621,11 +621,10 @@ def compile_pattern(pattern: str, words: dict[str, str] | None = None) -> Compil
     problem = _check_linear(list(tree))
     if problem:
         raise PatternError(f"pattern {pattern!r} is not linear-time safe: {problem}")
-    try:
-        re.compile(source)
+    try:  # the parts are what runs; compiling them also checks the whole
+        return Compiled([_part(branch) for branch in _alternatives(expand_words(pattern, words))])
     except re.error as exc:  # pragma: no cover - parse succeeded, compile should too
         raise PatternError(f"pattern {pattern!r} does not compile: {exc}") from None
-    return Compiled([_part(branch) for branch in _alternatives(expand_words(pattern, words))])
 
 
 def _alternatives(expanded: str) -> list[str]:
@@ -652,6 +651,5 @@ def compile_any(patterns: list[str], words: dict[str, str] | None = None) -> Com
     """Compile a list of alternatives as one pattern (one scan instead of many)."""
     if not patterns:
         return None
-    for p in patterns:
-        compile_pattern(p, words)  # validate each alone, so the error names the bad one
-    return Compiled([part for p in patterns for part in compile_pattern(p, words).parts])
+    compiled = [compile_pattern(p, words) for p in patterns]  # each alone: an error names the bad one
+    return Compiled([part for c in compiled for part in c.parts])
