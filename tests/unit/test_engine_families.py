@@ -244,6 +244,16 @@ FLAGGED = [
     ("Would you mind giving us five stars? We'll send you a free gift!", 'review_manipulation'),
     ('Please help us to get 5 star rating.', 'review_manipulation'),
     ('Sorry for the inconvenience, could you please help us remove the 1 star?', 'review_manipulation'),
+    ('Dear, you can add my whatsapp for fast service: +86 138 0013 8000', 'external_contact'),
+    ('pls contact me by my email, more convenient', 'external_contact'),
+    ('Our shop in Amazon have many new style, welcome to visit!', 'promotional'),
+    ('We have new product coming, if interested please check our store.', 'promotional'),
+    ('Hello friend, new arrival in our shop, 20% discount for old customer.', 'promotional'),
+    ('If you give 5 star we send you gift.', 'inducement'),
+    ('Please give us 5 star good review, thank you very much!', 'review_manipulation'),
+    ('Why you give us 1 star? Please change it, we are honest seller.', 'review_manipulation'),
+    ('You are crazy? The product is perfect.', 'sensitive'),
+    ('We will complain to Amazon about you and your account will be closed.', 'sensitive'),
 ]
 
 CLEAN = [
