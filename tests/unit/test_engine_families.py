@@ -254,6 +254,16 @@ FLAGGED = [
     ('Why you give us 1 star? Please change it, we are honest seller.', 'review_manipulation'),
     ('You are crazy? The product is perfect.', 'sensitive'),
     ('We will complain to Amazon about you and your account will be closed.', 'sensitive'),
+    ("People like you deserve what's coming.", 'sensitive'),
+    ("Keep this up and you'll find out what happens.", 'sensitive'),
+    ('We will report you to the police for fraud.', 'sensitive'),
+    ('You better remove that review, or else.', 'sensitive'),
+    ('You better remove that review, or else.', 'review_manipulation'),
+    ('What an idiot you are.', 'sensitive'),
+    ("Stop being so dramatic, it's a $5 item.", 'sensitive'),
+    ('Our IG is @kettleby.home - follow for tips!', 'external_contact'),
+    ('DM us @kettleby on X.', 'external_contact'),
+    ('Catch us on YouTube for setup videos: Kettleby Official.', 'external_contact'),
 ]
 
 CLEAN = [
@@ -483,6 +493,10 @@ CLEAN = [
     'We offer a 100% money-back guarantee if the item is faulty.',
     'Please help us to find the parcel: does your building have a mailroom?',
     'Sorry for the inconvenience; the courier will collect the parcel on Friday.',
+    'The courier will send someone to your house to collect the return on Monday.',
+    'Please keep this up to date: the filter needs changing every 3 months.',
+    "You'll find out more in the manual on page 6.",
+    "The setup video is on the Amazon product page under 'Videos'.",
 ]
 
 
