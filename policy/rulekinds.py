@@ -278,13 +278,16 @@ class MessageOnly(Rule):
     """Whole-message rule: flags a message in which every sentence is one of the `only`
     kinds of content (e.g. thanks, an order confirmation). Sentences of 3 words or
     fewer (greetings, sign-offs, names) and `ignore` matches do not count; a sentence
-    with more than `max_other_words` words besides the `only` matches is real content."""
+    with more than `max_other_words` words besides the `only` matches is real content.
+    An `unless` match anywhere (e.g. a replacement being sent) makes the message needed."""
 
     FIELDS = {"only": ("patterns", True), "ignore": ("patterns", False),
-              "max_other_words": ("int", False)}
+              "max_other_words": ("int", False), "unless": ("patterns", False)}
 
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
+        if o.get("unless") and o["unless"].search(mv.view):
+            return []
         allowance = o.get("max_other_words") or 3
         matched_any = False
         for s, e in mv.sentences:
