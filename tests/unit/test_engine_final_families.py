@@ -21,23 +21,30 @@ FLAGGED = [
     ("That claim is total bullsh!t.", "sensitive"),
     ("Your story is b*llsh*t and you know it.", "sensitive"),
     ("Don't be such a pain in the a**.", "sensitive"),
+    ("This $hit is getting old.", "sensitive"),
+    ("Honestly, you are an @ss.", "sensitive"),
+    ("Spare me the bulls**t.", "sensitive"),
     # veiled and legal threats
     ("We know where you live from the label. Be careful what you write next.", "sensitive"),
     ("We have your full address, so think twice before complaining again.", "sensitive"),
     ("Think very hard before you open one more case against us.", "sensitive"),
     ("Our solicitors are going to be in touch.", "sensitive"),
+    ("Expect a call from our legal team.", "sensitive"),
+    ("We will take legal action if the review stays up.", "review_manipulation"),
     ("Carry on like this and, believe me, you don't want to see what comes next.", "sensitive"),
     ("Delete the review today or our attorneys will be in touch.", "review_manipulation"),
     # indirect rewards for a review
     ("Share a few honest words on the listing and we'll make it worth your while.", "inducement"),
     ("Post your review, then drop us a line here. You might just find a little surprise in the next parcel.", "inducement"),
     ("As a thank-you for reviewing it, we'll tuck a bonus filter into your next delivery.", "inducement"),
+    ("Once you have written your review, reply DONE and we will send your surprise.", "inducement"),
     ("Every rating left this month enters you into our giveaway for a free blender.", "inducement"),
     ("We refund you all the money and you keep it. The only thing we ask is you delete your comment.", "inducement"),
     ("We refund you all the money and you keep it. The only thing we ask is you delete your comment.", "review_manipulation"),
     ("We pay back the shipping, all we ask is that you remove the negative evaluation.", "inducement"),
     # promotional
     ("Want a second one for the kitchen? Here you go: amzn.to/2Bc9XyZ", "promotional"),
+    ("Our web shop has the same grinder 15% cheaper.", "promotional"),
     ("Order from our own online store next time and skip the Amazon fees, it's cheaper.", "promotional"),
     # external contact
     ("Please reply to accounts@hollin-tools.example with your VAT number.", "external_contact"),
@@ -59,12 +66,17 @@ PASSED = [
     "Please contact us directly through this Amazon chat if a part is missing.",
     "HomeGlow Lighting\nHotline: 0800 123 4567",
     "Replacement shipped. Tracking: 1Z999AA10123456784",
+    "Mail x@ss.example for help.",
+    "Total $100, shipping $5.",
+    "We will take legal action against the courier for the lost pallet.",
+    "Our website lists the user manual in more languages.",
 ]
 
 SHIPPING_ONLY = [
     "Hi Ana, your parcel was handed to DHL this morning, tracking 1234 5678 9012. Thanks!",
     "Your order 114-5556667-7778889 has been dispatched with Royal Mail and should arrive in 1-2 working days.",
     "Hello Tom, we just wanted you to know our support team is always here to help. Have a good day!",
+    "Just letting you know we are here if you need anything. Best wishes!",
 ]
 
 
