@@ -286,8 +286,6 @@ class MessageOnly(Rule):
 
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
-        if o.get("unless") and o["unless"].search(mv.view):
-            return []
         allowance = o.get("max_other_words") or 3
         matched_any = False
         for s, e in mv.sentences:
@@ -301,7 +299,9 @@ class MessageOnly(Rule):
             if len(_WORD.findall(rest)) > allowance:
                 return []
             matched_any = matched_any or hit
-        return [self.whole_message(mv)] if matched_any else []
+        if not matched_any or (o.get("unless") and o["unless"].search(mv.view)):
+            return []
+        return [self.whole_message(mv)]
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
