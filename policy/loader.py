@@ -7,17 +7,13 @@ least one text it must flag and one it must pass).
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Mapping
 
 from .finding import CATEGORIES, SEVERITIES
+from .policyfile import PolicyError, read_toml
 from .patterns import PatternError, compile_any, compile_pattern
 from .rulekinds import KINDS, Rule
-
-
-class PolicyError(Exception):
-    """A rule or template file is malformed: the message names file, rule and problem."""
 
 
 COMMON_FIELDS = {
@@ -37,13 +33,7 @@ def _default_detectors() -> Mapping:
 def load_rules(path: str | Path, detectors: Mapping | None = None) -> list[Rule]:
     """Parse, validate and compile every rule of the rules file at `path`, in file order."""
     path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read rules file: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{path}: not valid TOML: {exc}") from exc
+    data = read_toml(path, "rules file")
     unknown = set(data) - {"rule", "words"}
     if unknown:
         raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} "

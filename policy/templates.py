@@ -18,11 +18,10 @@ Body syntax (also documented in the header of policy/amazon/templates.toml):
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import PolicyError
+from .policyfile import PolicyError, read_toml
 
 KINDS = ("proactive", "reply", "review_request")
 FIELD_TYPES = ("text", "order_id", "date", "textarea", "select", "number")
@@ -215,13 +214,7 @@ def groups(templates: dict[str, Template]) -> list[tuple[str, list[Template]]]:
 def load_templates(path) -> dict[str, Template]:
     """Read and validate a templates.toml; id -> Template in file order."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read templates file: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{path}: not valid TOML: {exc}") from exc
+    data = read_toml(path, "templates file")
 
     unknown = set(data) - {"template", "fields"}
     if unknown:

@@ -10,14 +10,13 @@ policy/<marketplace>/triage.toml; this module loads, validates and applies them.
 from __future__ import annotations
 
 import bisect
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
-from .engine import PolicyError
+from .policyfile import PolicyError, read_toml
 from .normalize import normalize
 
 INTENTS = (
@@ -237,12 +236,7 @@ def all_cues(rules: TriageRules) -> list[Cue]:
 
 def load_triage_rules_from(path: Path, known_templates: set[str] | None = None) -> TriageRules:
     """Load and validate one triage file; raises PolicyError naming file, entry and problem."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{path}: not valid TOML: {exc}") from None
+    data = read_toml(path, "triage file")
     return _parse(Path(path), data, known_templates)
 
 
