@@ -505,8 +505,8 @@ class Compiled:
 _QUANTIFIERS = "*+?{"
 
 
-def _closing_paren(pattern: str, i: int) -> int:
-    """Index of the ')' closing the group that opens at pattern[i] == '('; -1 if none."""
+def _structure(pattern: str, i: int = 0):
+    """(index, char, depth after it) for each pattern character outside escapes and classes."""
     depth, in_class, n = 0, False, len(pattern)
     while i < n:
         ch = pattern[i]
@@ -517,35 +517,27 @@ def _closing_paren(pattern: str, i: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
+
+
+def _closing_paren(pattern: str, i: int) -> int:
+    """Index of the ')' closing the group that opens at pattern[i] == '('; -1 if none."""
+    for j, ch, depth in _structure(pattern, i):
+        if ch == ")" and depth == 0:
+            return j
     return -1
 
 
 def _split_branches(body: str) -> list[str]:
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    """The top-level alternatives of `body` (its '|' outside any group)."""
+    parts, start = [], 0
+    for i, ch, depth in _structure(body):
+        if ch == "|" and depth == 0:
             parts.append(body[start:i])
             start = i + 1
-        i += 1
     parts.append(body[start:])
     return parts
 

@@ -240,13 +240,17 @@ def load_templates(path) -> dict[str, Template]:
     return templates
 
 
-def _build_template(raw: dict, shared: dict, fail) -> Template:
-    missing = sorted(REQUIRED_TEMPLATE_KEYS - set(raw))
+def _check_keys(table: dict, required: set, allowed: set, fail, where: str = "") -> None:
+    missing = sorted(required - set(table))
     if missing:
-        raise fail(f"missing required key(s) {', '.join(missing)}")
-    unknown = sorted(set(raw) - TEMPLATE_KEYS)
+        raise fail(f"{where}missing required key(s) {', '.join(missing)}")
+    unknown = sorted(set(table) - allowed)
     if unknown:
-        raise fail(f"unknown key(s) {', '.join(unknown)}")
+        raise fail(f"{where}unknown key(s) {', '.join(unknown)}")
+
+
+def _build_template(raw: dict, shared: dict, fail) -> Template:
+    _check_keys(raw, REQUIRED_TEMPLATE_KEYS, TEMPLATE_KEYS, fail)
     for key in ("id", "title", "group", "when", "kind", "message_type", "body"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise fail(f"{key} must be a non-empty string")
@@ -320,12 +324,7 @@ def _build_field(raw_field, shared: dict, fail) -> Field:
     if not isinstance(base, dict):
         raise fail(f"shared field {name!r} must be a table")
     merged = {**base, **raw_field}
-    missing = sorted(REQUIRED_FIELD_KEYS - set(merged))
-    if missing:
-        raise fail(f"field {name!r}: missing required key(s) {', '.join(missing)}")
-    unknown = sorted(set(merged) - FIELD_KEYS)
-    if unknown:
-        raise fail(f"field {name!r}: unknown key(s) {', '.join(unknown)}")
+    _check_keys(merged, REQUIRED_FIELD_KEYS, FIELD_KEYS, fail, f"field {name!r}: ")
     field_type = merged["type"]
     if field_type not in FIELD_TYPES:
         raise fail(f"field {name!r}: unknown field type {field_type!r} "
