@@ -599,8 +599,14 @@
 
   if (rebuildButton) {
     rebuildButton.addEventListener("click", function () {
+      var known = current();  // the last answer's generated text is for these very fields
       setHandEdited(false);
-      pendingRebuild = true;
+      if (known) {
+        replaceMessage(lastGenerated, true);
+        renderMirror();
+      } else {
+        pendingRebuild = true;
+      }
       runCheck();
     });
   }
