@@ -21,11 +21,17 @@ EXCERPT_LIMIT = 120
 
 
 def excerpt_of(text: str, start: int, end: int) -> str:
-    """The flagged text, shortened in the middle when it is long ("refund ... review")."""
+    """The flagged text, shortened in the middle when it is long ("refund ... review"); the
+    cuts fall between words."""
     piece = text[start:end]
     if len(piece) <= EXCERPT_LIMIT:
         return piece
-    return piece[:60].rstrip() + " ... " + piece[-50:].lstrip()
+    head, tail = piece[:60], piece[-50:]
+    if not piece[60].isspace() and " " in head.strip():
+        head = head[:head.rstrip().rfind(" ")]
+    if not piece[-51].isspace() and " " in tail.strip():
+        tail = tail[tail.find(" ", len(tail) - len(tail.lstrip())) + 1:]
+    return head.rstrip() + " ... " + tail.lstrip()
 
 
 class _Blank(dict):
@@ -340,16 +346,22 @@ class Capitals(Rule):
 
 @dataclass
 class MaxLength(Rule):
-    """Text over the template's max_length, or over `default_limit` without a template.
-    The overflow is highlighted."""
+    """Text over the template's max_length, or over `default_limit` without a template; the
+    overflow is highlighted. The rule's severity holds where a template declares the limit of
+    its message type (an SP-API operation refuses longer text); without a template, or for a
+    message type in `soft_message_types` (sent from Seller Central), it only warns."""
 
-    FIELDS = {"default_limit": ("int", True)}
+    FIELDS = {"default_limit": ("int", True), "soft_message_types": ("str_list", False)}
 
     def find(self, mv: MessageView) -> list[Finding]:
-        limit = getattr(mv.template, "max_length", None) or self.options["default_limit"]
+        declared = getattr(mv.template, "max_length", None)
+        limit = declared or self.options["default_limit"]
         if len(mv.text) <= limit:
             return []
+        soft = self.options.get("soft_message_types") or ()
+        hard = bool(declared) and getattr(mv.template, "message_type", None) not in soft
         return [self.make(mv, limit, len(mv.text), view_span=False,
+                          severity=None if hard else "warn",
                           values={"length": len(mv.text), "limit": limit})]
 
 
