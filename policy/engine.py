@@ -45,10 +45,20 @@ class Policy:
             template = self.templates[template]
         mv = MessageView.build(text, template, context)
         findings: list[tuple[Rule, Finding]] = []
+        own_blanks = _field_blanks(template)
         for rule in self.rules:
             for f in rule.find(mv):
+                if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
+                    continue  # the template's own unfilled field: the form asks for it
                 findings.append((rule, tidy_finding(text, f)))
         return merge(findings)
+
+
+def _field_blanks(template) -> frozenset[str]:
+    """"{name}" for each field of the template: left unfilled, the fill-in form reports it
+    ("Fill in: ..."), so it is not also a placeholder finding. Other blanks are."""
+    fields = getattr(template, "fields", None) or ()
+    return frozenset("{" + f.name + "}" for f in fields if getattr(f, "name", None))
 
 
 def load_policy_from(folder: str | Path, marketplace: str | None = None,
