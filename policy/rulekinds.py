@@ -21,11 +21,17 @@ EXCERPT_LIMIT = 120
 
 
 def excerpt_of(text: str, start: int, end: int) -> str:
-    """The flagged text, shortened in the middle when it is long ("refund ... review")."""
+    """The flagged text, shortened in the middle when it is long ("refund ... review"); the
+    cuts fall between words."""
     piece = text[start:end]
     if len(piece) <= EXCERPT_LIMIT:
         return piece
-    return piece[:60].rstrip() + " ... " + piece[-50:].lstrip()
+    head, tail = piece[:60], piece[-50:]
+    if not piece[60].isspace() and " " in head.strip():
+        head = head[:head.rstrip().rfind(" ")]
+    if not piece[-51].isspace() and " " in tail.strip():
+        tail = tail[tail.find(" ", len(tail) - len(tail.lstrip())) + 1:]
+    return head.rstrip() + " ... " + tail.lstrip()
 
 
 class _Blank(dict):
@@ -331,18 +337,29 @@ class Capitals(Rule):
 @dataclass
 class MaxLength(Rule):
     """Text over the template's max_length, or over `default_limit` without a template
-    (default: the marketplace's max_length). The overflow is highlighted."""
+    (default: the marketplace's max_length); the overflow is highlighted. The rule's
+    severity holds where the template's message kind rejects longer text (marketplace.toml
+    `rejects_longer`: an SP-API operation); without a template, or for a kind that only
+    advises a length (a reply, Seller Central's Contact Buyer page), it only warns."""
 
     FIELDS = {"default_limit": ("int", False)}
 
     def bind(self, facts) -> None:
         self.options.setdefault("default_limit", facts.max_length)
+        self.options["rejects_longer"] = frozenset(
+            kind_id for kind_id, kind in facts.message_kinds.items() if kind.rejects_longer)
 
     def find(self, mv: MessageView) -> list[Finding]:
-        limit = getattr(mv.template, "max_length", None) or self.options["default_limit"]
+        declared = getattr(mv.template, "max_length", None)
+        limit = declared or self.options["default_limit"]
         if len(mv.text) <= limit:
             return []
+        message_type = getattr(mv.template, "message_type", None)
+        # A template stand-in that declares a limit but no message type is taken at its word.
+        hard = bool(declared) and (message_type is None or
+                                   message_type in self.options.get("rejects_longer", ()))
         return [self.make(mv, limit, len(mv.text), view_span=False,
+                          severity=None if hard else "warn",
                           values={"length": len(mv.text), "limit": limit})]
 
 
