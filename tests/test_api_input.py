@@ -68,7 +68,8 @@ def test_delivery_date_past_9999_12_01_is_400_naming_the_field(client, key, valu
     response = client.post("/api/check", json={"text": "Hi", "template": "review-request",
                                                "context": context})
     assert response.status_code == 400
-    assert f"context.{key}" in response.get_json()["error"]
+    error = response.get_json()["error"]
+    assert error.startswith("context") and key in error and "9999-12-01" in error
 
 
 def test_latest_accepted_date_is_checked(client):
@@ -81,7 +82,7 @@ def test_latest_accepted_date_is_checked(client):
 def test_impossible_or_odd_dates_are_400(client, value):
     response = client.post("/api/check", json={"text": "Hi", "context": {"delivered_on": value}})
     assert response.status_code == 400
-    assert "context.delivered_on" in response.get_json()["error"]
+    assert "delivered_on" in response.get_json()["error"]
 
 
 def test_form_with_a_far_delivery_date_names_the_field_and_keeps_everything(client):
