@@ -1,6 +1,7 @@
 """The engine: load a marketplace's policy once, check a message against every rule.
 
-check(text, marketplace="amazon", template=None, context=None) -> list[Finding]
+check(text, marketplace="amazon", template=None, context=None, language="auto") -> list[Finding]
+check_message(...same...) -> CheckResult   (the findings and the message's language)
 load_policy(marketplace="amazon") -> Policy   (cached; the only global state)
 
 Flow: rules.toml -> loader (validated, compiled) -> each rule finds spans on one
@@ -17,14 +18,17 @@ from pathlib import Path
 from typing import Mapping
 
 from .finding import Finding
+from .language import check_language
 from .loader import PolicyError, load_rules
 from .patterns import Compiled, HintIndex
+from .result import CheckResult
 from .rulekinds import Rule
 from .textview import MessageView
 
 POLICY_ROOT = Path(__file__).resolve().parent
 
-__all__ = ["Policy", "PolicyError", "check", "load_policy", "load_policy_from"]
+__all__ = ["CheckResult", "Policy", "PolicyError", "check", "check_message", "load_policy",
+           "load_policy_from"]
 
 
 @dataclass
@@ -33,8 +37,15 @@ class Policy:
     rules: list[Rule] = field(default_factory=list)
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
 
-    def check(self, text: str, template=None, context: dict | None = None) -> list[Finding]:
+    def check(self, text: str, template=None, context: dict | None = None,
+              language: str | None = "auto") -> list[Finding]:
         """All findings for `text`; `template` is a template id or a Template-like object."""
+        return self.check_message(text, template, context, language).findings
+
+    def check_message(self, text: str, template=None, context: dict | None = None,
+                      language: str | None = "auto") -> CheckResult:
+        """The findings for `text` and its language: `language` is "auto" (detect it) or a
+        BCP 47 tag (the buyer's language); an unknown one is a ValueError."""
         if not isinstance(text, str):
             raise TypeError("text must be a string")
         if isinstance(template, str):
@@ -46,7 +57,7 @@ class Policy:
         for rule in self.rules:
             for f in rule.find(mv):
                 findings.append((rule, f))
-        return merge(findings)
+        return check_language(text, merge(findings), self.marketplace, POLICY_ROOT, template, language)
 
 
 def load_policy_from(folder: str | Path, marketplace: str | None = None,
@@ -104,9 +115,15 @@ def _load_cached(marketplace: str) -> Policy:
 
 
 def check(text: str, marketplace: str = "amazon", template=None,
-          context: dict | None = None) -> list[Finding]:
+          context: dict | None = None, language: str | None = "auto") -> list[Finding]:
     """Findings for `text` under the marketplace's policy, sorted by start."""
-    return load_policy(marketplace).check(text, template, context)
+    return load_policy(marketplace).check(text, template, context, language)
+
+
+def check_message(text: str, marketplace: str = "amazon", template=None,
+                  context: dict | None = None, language: str | None = "auto") -> CheckResult:
+    """The message's language and its findings under the marketplace's policy."""
+    return load_policy(marketplace).check_message(text, template, context, language)
 
 
 # -- combining findings ------------------------------------------------------------

@@ -20,6 +20,7 @@ from pathlib import Path
 from .finding import Finding
 from .language_view import language_views, letter_count
 from .policyfile import PolicyError, read_toml
+from .result import CheckResult
 
 LANGUAGES_FILE = Path(__file__).resolve().parent / "languages.toml"
 AUTO = "auto"
@@ -84,7 +85,7 @@ def language_data() -> LanguageData:
     unnamed = [tag for tag in data.languages if tag not in names]
     if unnamed:
         raise PolicyError(f"{LANGUAGES_FILE}: [names.{LOCALE}] lacks {', '.join(unnamed)}")
-    needed = {"unsupported", "unrecognised", "unsupported_source", "unsupported_suggestion",
+    needed = {"unsupported", "unsupported_given", "unrecognised", "unsupported_source", "unsupported_suggestion",
               "mismatch_buyer", "mismatch_template", "mismatch_source"}
     if needed - set(messages):
         raise PolicyError(f"{LANGUAGES_FILE}: [messages.{LOCALE}] lacks "
@@ -166,6 +167,27 @@ def _mostly(expected: str, best: str, view: str, data: LanguageData) -> bool:
     return bool(words) and votes >= data.mixed_share * len(words)
 
 
+def check_language(text: str, findings: list[Finding], marketplace: str, policy_root: Path,
+                   template=None, requested: str | None = AUTO) -> CheckResult:
+    """The check's result: `findings` plus the `language` findings for `text`.
+
+    The expected language is the requested one, else the template's, else the marketplace's
+    default; it is taken when the text is too short or unsure to tell.
+    """
+    buyer_language = parse_language(requested)
+    supported = rule_languages(marketplace, policy_root)
+    template_language = getattr(template, "language", None)  # templates written per language
+    expected = buyer_language or template_language or (supported[0] if supported else None)
+    detection = detect(text, expected or UNDETERMINED)
+    if not supported:  # a policy that declares no languages (a test folder) makes no claim
+        return CheckResult(detection.language, findings)
+    extra = language_findings(detection, marketplace, supported, buyer_language, template_language)
+    if extra:
+        findings = sorted(findings + extra, key=lambda f: (f.start, f.end, f.category))
+    return CheckResult(detection.language, findings)
+
+
+@lru_cache(maxsize=None)
 def rule_languages(marketplace: str, policy_root: Path) -> tuple[str, ...]:
     """The languages `marketplace` has rules for, its default language first."""
     path = policy_root / marketplace / "marketplace.toml"
@@ -187,8 +209,9 @@ def language_findings(detection: Detection, marketplace: str,
             "supported": ", ".join(data.name(tag) for tag in supported) or "none"}
     found = []
     if detection.language not in supported:
-        key = "unrecognised" if detection.language == UNDETERMINED else "unsupported"
-        found.append(_finding(f"language.{key}", "block", data.messages[key].format(**fill),
+        key = ("unrecognised" if detection.language == UNDETERMINED
+               else "unsupported" if detection.detected else "unsupported_given")
+        found.append(_finding("language.unsupported", "block", data.messages[key].format(**fill),
                               data.messages["unsupported_source"].format(**fill),
                               (data.messages["unsupported_suggestion"].format(**fill),)))
     if detection.detected and detection.language != UNDETERMINED:
