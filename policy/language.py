@@ -5,7 +5,7 @@ gets a blocking `language` finding that names the language. A message whose lang
 differs from the buyer's chosen language or the template's gets a warning.
 
 Detection uses lingua-language-detector (models ship inside the package; nothing is
-downloaded), restricted to the languages of policy/languages.toml and loaded once per
+downloaded), restricted to the languages of policy/common/languages.toml and loaded once per
 process. It looks at the words that carry the language (policy.language_view); a text
 too short or too uncertain to tell takes the expected language: the request's, else the
 template's, else the marketplace's. docs/language-detection.md has the measurements.
@@ -22,7 +22,7 @@ from .language_view import language_views, letter_count
 from .policyfile import PolicyError, read_toml
 from .result import CheckResult
 
-LANGUAGES_FILE = Path(__file__).resolve().parent / "languages.toml"
+LANGUAGES_FILE = Path(__file__).resolve().parent / "common" / "languages.toml"
 AUTO = "auto"
 UNDETERMINED = "und"  # BCP 47: a language that could not be determined
 LOCALE = "en"
@@ -31,15 +31,9 @@ LOCALE = "en"
 WARM_UP_TEXT = "abcdefghijklmnopqrstuvwxyz"
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
-# Which languages each marketplace has rules for, until policy/<marketplace>/marketplace.toml
-# says so (its `languages` list, read first when the file exists; its first entry is the
-# marketplace's default language).
-RULE_LANGUAGES_WITHOUT_MARKETPLACE_FILE = {"amazon": ("en",)}
-
-
 @dataclass(frozen=True)
 class LanguageData:
-    """policy/languages.toml, validated."""
+    """policy/common/languages.toml, validated."""
 
     languages: tuple[str, ...]
     min_letters: int
@@ -167,37 +161,25 @@ def _mostly(expected: str, best: str, view: str, data: LanguageData) -> bool:
     return bool(words) and votes >= data.mixed_share * len(words)
 
 
-def check_language(text: str, findings: list[Finding], marketplace: str, policy_root: Path,
-                   template=None, requested: str | None = AUTO) -> CheckResult:
+def check_language(text: str, findings: list[Finding], facts, template=None,
+                   requested: str | None = AUTO) -> CheckResult:
     """The check's result: `findings` plus the `language` findings for `text`.
 
-    The expected language is the requested one, else the template's, else the marketplace's
-    default; it is taken when the text is too short or unsure to tell.
+    `facts` is the marketplace's (policy.marketplace.Marketplace): its `languages` are those
+    it has rules for. The expected language is the requested one, else the template's, else
+    the marketplace's default; it is taken when the text is too short or unsure to tell.
     """
     buyer_language = parse_language(requested)
-    supported = rule_languages(marketplace, policy_root)
     template_language = getattr(template, "language", None)  # templates written per language
-    expected = buyer_language or template_language or (supported[0] if supported else None)
-    detection = detect(text, expected or UNDETERMINED)
-    if not supported:  # a policy that declares no languages (a test folder) makes no claim
+    expected = buyer_language or template_language or facts.default_language
+    detection = detect(text, expected)
+    if not facts.applies("language"):
         return CheckResult(detection.language, findings)
-    extra = language_findings(detection, marketplace, supported, buyer_language, template_language)
+    extra = language_findings(detection, facts.name, tuple(facts.languages),
+                              buyer_language, template_language)
     if extra:
         findings = sorted(findings + extra, key=lambda f: (f.start, f.end, f.category))
     return CheckResult(detection.language, findings)
-
-
-@lru_cache(maxsize=None)
-def rule_languages(marketplace: str, policy_root: Path) -> tuple[str, ...]:
-    """The languages `marketplace` has rules for, its default language first."""
-    path = policy_root / marketplace / "marketplace.toml"
-    if path.is_file():
-        languages = read_toml(path, "the marketplace settings").get("languages")
-        if (not isinstance(languages, list) or not languages
-                or not all(isinstance(tag, str) for tag in languages)):
-            raise PolicyError(f"{path}: `languages` must be a non-empty list of language tags")
-        return tuple(languages)
-    return RULE_LANGUAGES_WITHOUT_MARKETPLACE_FILE.get(marketplace, ())
 
 
 def language_findings(detection: Detection, marketplace: str,
@@ -205,7 +187,7 @@ def language_findings(detection: Detection, marketplace: str,
                       template_language: str | None) -> list[Finding]:
     """The `language` findings for a message whose language is `detection.language`."""
     data = language_data()
-    fill = {"language": data.name(detection.language), "marketplace": marketplace.capitalize(),
+    fill = {"language": data.name(detection.language), "marketplace": marketplace,
             "supported": ", ".join(data.name(tag) for tag in supported) or "none"}
     found = []
     if detection.language not in supported:
