@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .finding import Finding
-from .language import check_language
+from .language import check_language, load_detector
 from .loader import PolicyError, load_rule_set, load_rules
 from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketplace, load_marketplace,
                           load_marketplace_from, marketplace_folder)
@@ -115,6 +115,7 @@ def load_policy(marketplace: str | None = None) -> Policy:
 @lru_cache(maxsize=None)
 def _load_cached(marketplace: str) -> Policy:
     policy = load_policy_from(marketplace_folder(marketplace), marketplace)
+    load_detector()  # the language detector's models, once per process like the policy
     # The compiled policy (tens of thousands of objects) lives as long as the process. Freezing
     # it keeps the cyclic collector from re-scanning it in the full collections that checks
     # trigger, which was most of the check's p99 (benchmarks/speed.py).

@@ -62,7 +62,13 @@ class Detection:
 
 @lru_cache(maxsize=None)
 def language_data() -> LanguageData:
-    raw = read_toml(LANGUAGES_FILE, "the language settings")
+    """policy/common/languages.toml, read once per process."""
+    return load_language_data(LANGUAGES_FILE)
+
+
+def load_language_data(path: Path) -> LanguageData:
+    """The language settings in `path`; a missing or malformed one is a PolicyError naming it."""
+    raw = read_toml(path, "the language settings")
     try:
         detector = raw["detector"]
         names = dict(raw["names"][LOCALE])
@@ -75,16 +81,25 @@ def language_data() -> LanguageData:
             vote_words=int(detector["vote_words"]), mixed_share=float(detector["mixed_share"]),
             names=names, messages=messages)
     except (KeyError, TypeError, ValueError) as exc:
-        raise PolicyError(f"{LANGUAGES_FILE}: missing or malformed setting: {exc}") from None
+        raise PolicyError(f"{path}: missing or malformed setting: {exc}") from None
+    from lingua import IsoCode639_1
+    unknown = [tag for tag in data.languages if not hasattr(IsoCode639_1, tag.upper())]
+    if unknown:
+        raise PolicyError(f"{path}: [detector] languages: lingua does not know {', '.join(unknown)}")
     unnamed = [tag for tag in data.languages if tag not in names]
     if unnamed:
-        raise PolicyError(f"{LANGUAGES_FILE}: [names.{LOCALE}] lacks {', '.join(unnamed)}")
-    needed = {"unsupported", "unsupported_given", "unrecognised", "unsupported_source", "unsupported_suggestion",
-              "mismatch_buyer", "mismatch_template", "mismatch_source"}
+        raise PolicyError(f"{path}: [names.{LOCALE}] lacks {', '.join(unnamed)}")
+    needed = {"unsupported", "unsupported_given", "unrecognised", "unsupported_source",
+              "unsupported_suggestion", "mismatch_buyer", "mismatch_template", "mismatch_source"}
     if needed - set(messages):
-        raise PolicyError(f"{LANGUAGES_FILE}: [messages.{LOCALE}] lacks "
+        raise PolicyError(f"{path}: [messages.{LOCALE}] lacks "
                           f"{', '.join(sorted(needed - set(messages)))}")
     return data
+
+
+def load_detector() -> None:
+    """Build the detector now (at start, with the policy) rather than on the first check."""
+    _detector()
 
 
 @lru_cache(maxsize=None)
@@ -98,12 +113,7 @@ def _detector():
     """
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    data = language_data()
-    try:
-        codes = [getattr(IsoCode639_1, tag.upper()) for tag in data.languages]
-    except AttributeError as exc:
-        raise PolicyError(f"{LANGUAGES_FILE}: [detector] languages: not a language lingua "
-                          f"knows: {exc}") from None
+    codes = [getattr(IsoCode639_1, tag.upper()) for tag in language_data().languages]
     detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
     detector.compute_language_confidence_values(WARM_UP_TEXT)
     return detector
