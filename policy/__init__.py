@@ -7,5 +7,6 @@
 """
 from .finding import CATEGORIES, SEVERITIES, Finding
 from .engine import Policy, PolicyError, check, load_policy
+from .textview import ContextError
 
-__all__ = ["CATEGORIES", "SEVERITIES", "Finding", "Policy", "PolicyError", "check", "load_policy"]
+__all__ = ["CATEGORIES", "ContextError", "SEVERITIES", "Finding", "Policy", "PolicyError", "check", "load_policy"]

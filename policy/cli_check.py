@@ -12,8 +12,8 @@ import json
 import sys
 from dataclasses import dataclass
 
-from . import PolicyError, check, load_policy
-from .context import CONTEXT_KEYS, DATE_KEYS
+from . import ContextError, PolicyError, check, load_policy
+from .context import CONTEXT_KEYS, DATE_KEYS, context_problem
 from .marketplace import default_marketplace
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_text
 
@@ -81,6 +81,9 @@ def validate_context(value: object, where: str) -> dict:
             datetime.date.fromisoformat(value[key])
         except ValueError:
             raise UsageError(f"{where}: {key} is not an ISO date (YYYY-MM-DD): {value[key]!r}") from None
+        problem = context_problem(key, value[key])
+        if problem:
+            raise UsageError(f"{where}: {problem}")
     if value.get("order_id") is not None and not isinstance(value["order_id"], str):
         raise UsageError(f"{where}: order_id must be a string")
     return value
@@ -161,8 +164,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 # ---------------------------------------------------------------- main
 
 def _check(message: Message, marketplace: str) -> list:
-    return check(message.text, marketplace=marketplace, template=message.template,
-                 context=message.context)
+    try:
+        return check(message.text, marketplace=marketplace, template=message.template,
+                     context=message.context)
+    except ContextError as e:  # a context the rules cannot compute with: bad input
+        raise UsageError(f"{message.label}: {e}") from None
 
 
 def _blocks(findings: list) -> bool:
