@@ -10,7 +10,8 @@ one of these by its key. Hit kinds, by detector:
 - phone: phone
 - emoji: emoji (replacement "" removes it, and a space after it when it stood alone)
 - html:  tag, comment, entity, tracking_pixel (each with a plain-text replacement)
-- invisible: direction (block), zero_width, invalid (warn); replacement "" removes them
+- invisible: direction (block), invalid (warn: a lone surrogate, a private-use character);
+         replacement "" removes them
 - placeholder: curly, double_square, double_angle, percent, square, angle, xxx (a blank
          left unfilled; no replacement: only the seller knows the value)
 

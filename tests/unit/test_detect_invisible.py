@@ -40,8 +40,8 @@ def test_disguised_email_is_still_found(text):
 
 @pytest.mark.parametrize("text,kind", [
     ("\u202dleave a review\u202c", "block"),
-    ("Leave a re\u200bview", "warn"),
-    ("Hi\u2060there", "warn"),
+    ("Your lamp \u2067ships\u2069 today.", "block"),
+    ("Broken \ud800 text", "warn"),
 ])
 def test_the_controls_are_flagged(text, kind):
     hidden = [f for f in check(text) if f.rule == "formatting.hidden-characters"]
@@ -53,6 +53,7 @@ def test_the_controls_are_flagged(text, kind):
     "\ufeffHello, your lamp ships today.",                   # a byte-order mark at the start
     "Extra\u00adordinary care",                              # a soft hyphen
     "שלום, your order ships today.",                         # right-to-left text, no controls
+    "Leave a re\u200bview",  # a zero-width space: seen through (the word is checked), not flagged
 ])
 def test_legitimate_invisible_characters_pass(text):
     assert [f for f in check(text) if f.rule == "formatting.hidden-characters"] == []
