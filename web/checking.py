@@ -20,7 +20,7 @@ CATEGORY_LABELS = {
     "html": "HTML", "sensitive": "Sensitive language", "formatting": "Formatting",
     "not_permitted": "Not a permitted message", "missing_content": "Missing content",
     "length": "Too long", "placeholder": "Unfilled blank",
-    "timing": "Timing", "repeat_request": "Repeat request",
+    "timing": "Timing", "repeat_request": "Repeat request", "language": "Language",
 }
 
 
@@ -33,13 +33,19 @@ def asks_for_review(text: str, marketplace: policy.Policy, template_id: str | No
 
 def check_message(text: str, marketplace: policy.Policy, template_id: str | None,
                   context: dict) -> list[policy.Finding]:
+    return check_result(text, marketplace, template_id, context).findings
+
+
+def check_result(text: str, marketplace: policy.Policy, template_id: str | None,
+                 context: dict, language: str | None = "auto") -> policy.CheckResult:
+    """The findings and the message's language; `language` is "auto" or a checked tag."""
     context = dict(context)
     if context.get("order_id") and asks_for_review(text, marketplace, template_id):
         earlier = history.previous_request_on(context["order_id"])
         if earlier:
             context["previous_request_on"] = earlier
-    return policy.check(text, marketplace=marketplace.marketplace, template=template_id,
-                        context=context or None)
+    return policy.check_message(text, marketplace=marketplace.marketplace, template=template_id,
+                                context=context or None, language=language)
 
 
 @dataclass(frozen=True)
