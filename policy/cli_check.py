@@ -11,10 +11,9 @@ import json
 import sys
 from dataclasses import dataclass
 
-from . import PolicyError, check_message, load_policy
+from . import ContextError, PolicyError, check_message, load_policy
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, loads_json, read_text
-from .context import CONTEXT_KEYS, DATE_KEYS
-from .dates import date_problem
+from .context import CONTEXT_KEYS, DATE_KEYS, context_problem
 from .language import AUTO, parse_language
 from .marketplace import default_marketplace
 
@@ -79,7 +78,7 @@ def validate_context(value: object, where: str) -> dict:
             continue
         if not isinstance(value[key], str):
             raise UsageError(f"{where}: {key} must be an ISO date string (YYYY-MM-DD)")
-        problem = date_problem(value[key], key)
+        problem = context_problem(key, value[key])  # one date rule (policy/dates.py)
         if problem:
             raise UsageError(f"{where}: {problem}")
     if value.get("order_id") is not None and not isinstance(value["order_id"], str):
@@ -174,8 +173,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 # ---------------------------------------------------------------- main
 
 def _check(message: Message, marketplace: str):
-    return check_message(message.text, marketplace=marketplace, template=message.template,
-                         context=message.context, language=message.language)
+    try:
+        return check_message(message.text, marketplace=marketplace, template=message.template,
+                             context=message.context, language=message.language)
+    except ContextError as e:  # a context the rules cannot compute with: bad input
+        raise UsageError(f"{message.label}: {e}") from None
 
 
 def _blocks(findings: list) -> bool:

@@ -15,6 +15,8 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
     "today": ("date", "the date the message is sent (default: the server's date)"),
     "previous_request_on": ("date", "when a review request was already sent for this order"),
 }
+# The latest date a context may give (windows counted from it stay inside the calendar)
+# is policy.dates.LATEST_DATE; date_problem checks it.
 DATE_KEYS = frozenset(k for k, (kind, _) in CONTEXT_KEYS.items() if kind == "date")
 
 

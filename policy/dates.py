@@ -1,16 +1,16 @@
 """Dates a check context may carry: real calendar dates the review window can be computed from.
 
-The review window adds up to a few weeks to a delivery date; Python's date type ends at
-9999-12-31, so a date near that end is refused here, naming the field, instead of
-overflowing later. The API, the composer's form and the CLI all ask this one function.
+A review window adds weeks (the number is marketplace data) to a delivery date; Python's
+date type ends at 9999-12-31, so a date in the last year is refused here, naming the
+field, instead of overflowing later. The API, the composer's form and the CLI all ask this one function.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-# The latest date the window arithmetic (a month past the latest delivery) stays inside.
-LATEST_DATE = dt.date(9999, 12, 1)
+# The latest date from which any window counted in days stays inside the calendar.
+LATEST_DATE = dt.date(9998, 12, 31)
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
