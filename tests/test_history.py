@@ -299,3 +299,25 @@ def test_unusable_database_path_fails_at_start_naming_it(tmp_path):
     folder.mkdir()
     with pytest.raises(MigrationError, match="cannot open the history database at .*a-directory"):
         create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(folder)})
+
+
+def test_a_review_ask_inside_another_template_is_recorded_and_blocks_a_second(client, app):
+    """Issue 7 item 4 (page side): a review request written into a reply counts as one."""
+    text = ("Hello Sam, your order 112-1234567-1234567 is on its way with DHL. "
+            "We would appreciate an honest review once it arrives.")
+    headers = {"X-CSRFToken": token(client)}
+    state = client.post("/api/compose", json={"template": "reply-where-is-my-order", "text": text,
+                                              "edited": True, "fields": {"order_id": ORDER}}).get_json()
+    assert state["records_review"] is True
+    response = client.post("/history/record", headers=headers,
+                           json={"order_id": ORDER, "template": "reply-where-is-my-order", "text": text})
+    assert response.status_code == 201
+    assert rows(app)[0][:2] == (ORDER, "reply-where-is-my-order")
+    # The same template without a review ask is not a review request: not recorded.
+    plain = "Hello Sam, your order is on its way with DHL."
+    assert client.post("/api/compose", json={"template": "reply-where-is-my-order", "text": plain,
+                                             "edited": True, "fields": {}}).get_json()["records_review"] is False
+    refused = client.post("/history/record", headers=headers,
+                          json={"order_id": "113-1234567-1234567", "template": "reply-where-is-my-order",
+                                "text": plain})
+    assert refused.status_code == 400 and len(rows(app)) == 1

@@ -19,6 +19,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, r
 
 import policy
 
+from . import checking
 from .bodies import json_object
 from .migrations import connect, migrate
 
@@ -97,14 +98,26 @@ def _review_templates() -> dict:
 
 @bp.post("/history/record")
 def record():
-    """JSON {"order_id", "template"} -> 201 recorded, 409 already requested, 400 bad input."""
-    body = json_object('{"order_id": "...", "template": "..."}')
+    """JSON {"order_id", "template", "text"?} -> 201 recorded, 409 already requested, 400 bad input.
+
+    A review-request template is recorded as such; any other template is recorded when its
+    text (judged here, never stored) asks for a review: the one-per-order rule applies to a
+    review request wherever it is written.
+    """
+    body = json_object('{"order_id": "...", "template": "...", "text": "..."}')
     order_id = _valid_order_id(body.get("order_id"))
     if order_id is None:
         abort(400, f"Enter the Amazon order ID as 3-7-7 digits, for example {ORDER_ID_EXAMPLE}.")
     template = body.get("template")
-    if not isinstance(template, str) or template not in _review_templates():
-        abort(400, "Only review requests are recorded: “template” must be the id of a review-request template.")
+    text = body.get("text", "")
+    marketplace = policy.load_policy(current_app.config["MARKETPLACE"])
+    if not isinstance(text, str):
+        abort(400, "“text” must be a string.")
+    if not isinstance(template, str) or template not in marketplace.templates or (
+            template not in _review_templates()
+            and not checking.asks_for_review(text, marketplace, template)):
+        abort(400, "Only review requests are recorded: “template” must be the id of a review-request "
+                   "template, or “text” must ask for a review.")
     recorded, requested_on = record_request(order_id, template)
     if recorded:
         return jsonify({"recorded": True, "requested_on": requested_on}), 201
@@ -115,7 +128,7 @@ def record():
 
 @bp.get("/history")
 def page():
-    templates = _review_templates()
+    templates = policy.load_policy(current_app.config["MARKETPLACE"]).templates
     rows = [{"order_id": r["order_id"], "template": r["template"],
              "template_title": templates[r["template"]].title if r["template"] in templates else r["template"],
              "requested_on": r["requested_on"]} for r in all_requests()]
