@@ -507,8 +507,8 @@
     return fetch("/history/record", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
-      body: JSON.stringify({ order_id: inputs.order_id ? inputs.order_id.value.trim() : "", template: template.id,
-                             text: message.value })
+      body: JSON.stringify({ marketplace: data.marketplace, template: template.id, text: message.value,
+                             order_id: inputs.order_id ? inputs.order_id.value.trim() : "" })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (response.status === 201) { return null; }
