@@ -7,6 +7,7 @@
 """
 from .finding import CATEGORIES, SEVERITIES, Finding
 from .engine import CheckResult, Policy, PolicyError, check, check_message, load_policy
+from .textview import ContextError
 
-__all__ = ["CATEGORIES", "SEVERITIES", "CheckResult", "Finding", "Policy", "PolicyError", "check",
-           "check_message", "load_policy"]
+__all__ = ["CATEGORIES", "SEVERITIES", "CheckResult", "ContextError", "Finding", "Policy",
+           "PolicyError", "check", "check_message", "load_policy"]

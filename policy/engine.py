@@ -29,6 +29,7 @@ from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketpl
 from .patterns import Compiled, HintIndex
 from .result import CheckResult
 from .rulekinds import Rule, excerpt_of
+from .normalize import override_runs
 from .textview import MessageView
 
 
@@ -43,6 +44,21 @@ class Policy:
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
     facts: Marketplace | None = None               # policy/<marketplace>/marketplace.toml
 
+    def _template(self, template):
+        if isinstance(template, str):
+            if template not in self.templates:
+                raise ValueError(f"unknown template {template!r} for {self.marketplace}")
+            return self.templates[template]
+        return template
+
+    def asks_for_review(self, text: str, template=None) -> bool:
+        """Whether the message is a review request: its template's kind is, or its text asks
+        for a review (the one-per-order history and the timing window then apply to it)."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        mv = MessageView.build(text, self._template(template), None, self.facts)
+        return any(rule.asks_for_review(mv) for rule in self.rules if _is_request_rule(rule))
+
     def check(self, text: str, template=None, context: dict | None = None,
               language: str | None = "auto") -> list[Finding]:
         """All findings for `text`; `template` is a template id or a Template-like object."""
@@ -54,19 +70,26 @@ class Policy:
         BCP 47 tag (the buyer's language); an unknown one is a ValueError."""
         if not isinstance(text, str):
             raise TypeError("text must be a string")
-        if isinstance(template, str):
-            if template not in self.templates:
-                raise ValueError(f"unknown template {template!r} for {self.marketplace}")
-            template = self.templates[template]
+        template = self._template(template)
         mv = MessageView.build(text, template, context, self.facts)
         findings: list[tuple[Rule, Finding]] = []
         own_blanks = _field_blanks(template)
+        reversed_runs = override_runs(text)
         for rule in self.rules:
             for f in rule.find(mv):
                 if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
                     continue  # the template's own unfilled field: the form asks for it
-                findings.append((rule, tidy_finding(text, f)))
+                f = tidy_finding(text, f)
+                if f.replacements and any(a < f.end and f.start < b for a, b in reversed_runs):
+                    # Words a screen shows reversed: a replacement typed in would show
+                    # reversed too. Removing the override (its own finding) comes first.
+                    f = replace(f, replacements=())
+                findings.append((rule, f))
         return check_language(text, merge(findings), self.facts, template, language)
+
+
+def _is_request_rule(rule: Rule) -> bool:
+    return callable(getattr(rule, "asks_for_review", None))
 
 
 def _field_blanks(template) -> frozenset[str]:
