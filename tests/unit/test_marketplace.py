@@ -200,3 +200,15 @@ def test_cooccurrence_options(tmp_path, text, flagged):
     from policy.textview import MessageView
     rule = load_rules(path)[0]
     assert bool(rule.find(MessageView.build(text))) is flagged
+
+
+def test_allowed_links_are_the_marketplaces(tmp_path):
+    loaded = load_policy_from(throwaway.build(tmp_path))
+    shop = loaded.check("Our shop: testmart.com/shop/lamps")
+    assert [(f.category, f.severity) for f in shop] == [("link", "warn")]
+    assert shop[0].message == "A link to a Testmart shop page."
+    other = loaded.check("See testmart.com/item/123")
+    assert [(f.category, f.severity) for f in other] == [("link", "block")]
+    assert loaded.check("Sold on Testmart.com since 2019.") == []     # the marketplace's name
+    amazon_page = loaded.check("See amazon.com/gp/your-account/order-history")
+    assert [(f.category, f.severity) for f in amazon_page] == [("link", "block")]
