@@ -60,6 +60,7 @@ class TriageRules:
     path: Path
     reply_hours: int
     every_message_needs_reply: bool  # the marketplace has no "no response needed"
+    no_reply_label: str  # the verdict, in the marketplace's words ("No response needed")
     no_reply_action: str  # "Mark as no response needed", in the marketplace's words
     console: str  # where the seller does it ("Seller Central")
     intents: dict[str, Intent]  # common intents first, then the marketplace's own
@@ -149,7 +150,8 @@ def load_common(path: Path = COMMON_PATH) -> dict:
             "closes": _cues(path, "[previous.closes]", previous["closes"])}
 
 
-_TOP_KEYS = {"marketplace", "reply_hours", "every_message_needs_reply", "no_reply_action", "console",
+_TOP_KEYS = {"marketplace", "reply_hours", "every_message_needs_reply", "no_reply_label", "no_reply_action",
+             "console",
              "templates", "intent", "extract"}
 
 
@@ -170,6 +172,7 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
         raise _fail(path, "every_message_needs_reply", "must be true or false")
     action = _text(path, "no_reply_action", data.get("no_reply_action", "Mark it as needing no reply"),
                    "no_reply_action")
+    label = _text(path, "no_reply_label", data.get("no_reply_label", "No reply needed"), "no_reply_label")
     console = _text(path, "console", data.get("console", "your seller account"), "console")
 
     templates = _table(path, "[templates]", data.get("templates", {}), set(INTENTS))
@@ -209,7 +212,7 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
     stop = extract.get("product_stopwords", [])
     if not isinstance(stop, list) or not all(isinstance(w, str) for w in stop):
         raise _fail(path, "[extract]", "'product_stopwords' must be a list of words")
-    return TriageRules(marketplace, path, hours, every, action, console, intents, tuple(extra),
+    return TriageRules(marketplace, path, hours, every, label, action, console, intents, tuple(extra),
                        common["question_why"], common["asks"], common["closes"], order_id, product,
                        frozenset(w.lower() for w in stop))
 
