@@ -31,7 +31,7 @@ _SENTENCE_END = frozenset(".!?")
 
 
 def triage(text: str, marketplace: str = "amazon", previous: str | None = None,
-           arrived: dt.datetime | None = None) -> dict:
+           arrived: dt.datetime | None = None, _unwrap: bool = True) -> dict:
     """Triage one buyer message (and, optionally, the seller's previous message).
 
     Returns {"needs_reply", "intent", "reasons": [{"start", "end", "why"}], "templates",
@@ -39,6 +39,20 @@ def triage(text: str, marketplace: str = "amazon", previous: str | None = None,
     points into `text`; `fields` holds what could be read for the composer (order_id, product).
     """
     rules = load_triage_rules(marketplace)
+    inner = _wrapped_message(text) if _unwrap else None
+    if inner is not None:  # a pasted notification: judge the buyer's words, point into the whole text
+        start, end = inner
+        result = triage(text[start:end], marketplace, previous, arrived, _unwrap=False)
+        for reason in result["reasons"]:
+            reason["start"] += start
+            reason["end"] += start
+        from .triage_features import view_of
+        from .triage_inbox import product_line
+        norm, view = view_of(text)
+        result["fields"] = {**_extract(rules, norm, view), **result["fields"]}
+        if product_line(text):
+            result["fields"]["product"] = product_line(text)
+        return result
     model = load_model()
     scored = model.score(text)
     has_words = any(t.word for t in scored.toks)
@@ -61,9 +75,9 @@ def triage(text: str, marketplace: str = "amazon", previous: str | None = None,
         reasons.append({"start": start, "end": end, "why": intent_rule.why})
 
     if has_words and not reasons:
-        reasons.extend(_phrase_reasons(rules, scored, needs_reply))
+        reasons.extend(_phrase_reasons(rules, scored, needs_reply, intent))
     elif has_words and extra is not None:
-        reasons.extend(r for r in _phrase_reasons(rules, scored, needs_reply) if not _overlaps(r, reasons))
+        reasons.extend(r for r in _phrase_reasons(rules, scored, needs_reply, intent) if not _overlaps(r, reasons))
     reasons = _distinct(reasons)[:MAX_REASONS]
 
     if rules.every_message_needs_reply and not needs_reply:
@@ -72,13 +86,29 @@ def triage(text: str, marketplace: str = "amazon", previous: str | None = None,
 
     result = {"needs_reply": needs_reply, "intent": intent, "reasons": reasons,
               "templates": _templates(rules, scored, intent) if needs_reply else [],
-              "fields": _extract(rules, scored), "confidence": round(
+              "fields": _extract(rules, scored.norm, scored.view), "confidence": round(
                   scored.p_no_reply if not needs_reply else 1 - scored.p_no_reply, 3)}
     if notes:
         result["notes"] = notes
     if arrived is not None:
         result["reply_by"] = reply_deadline(arrived, rules).isoformat()
     return result
+
+
+def _wrapped_message(text: str) -> tuple[int, int] | None:
+    """Where the buyer's words are in a pasted notification ("Begin message" ... "End message")."""
+    from .triage_inbox import BEGIN, END
+    begin = BEGIN.search(text)
+    if not begin:
+        return None
+    end = END.search(text, begin.end())
+    stop = end.start() if end else len(text)
+    start = begin.end()
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop > start else None
 
 
 def reply_deadline(arrived: dt.datetime, rules: TriageRules) -> dt.datetime:
@@ -88,11 +118,18 @@ def reply_deadline(arrived: dt.datetime, rules: TriageRules) -> dt.datetime:
 
 # --------------------------------------------------------------------------- decisions
 
+OTHER_MARGIN = 1.0  # "other" only when it beats the next intent by this much (decision units)
+
+
 def _pick_intent(scores: dict[str, float], needs_reply: bool) -> str:
-    """The best intent that fits the verdict: a message needing a reply is not 'thanks'."""
+    """The best intent that fits the verdict: a message needing a reply is not 'thanks', and
+    "other" (the catch-all, which absorbs any request wording) must win clearly."""
     allowed = [i for i in scores if i != "thanks_or_resolved"] if needs_reply else \
         [i for i in scores if i in NO_REPLY_INTENTS]
-    return max(allowed, key=lambda i: scores[i])
+    ranked = sorted(allowed, key=lambda i: -scores[i])
+    if ranked[0] == "other" and len(ranked) > 1 and scores["other"] - scores[ranked[1]] < OTHER_MARGIN:
+        return ranked[1]
+    return ranked[0]
 
 
 def _answers_previous(rules: TriageRules, previous: str | None) -> bool:
@@ -191,7 +228,7 @@ def _merge_close(scored: Scored, weights: list[float], runs):
         if out:
             p_total, p_first, p_last = out[-1]
             gap = sum(weights[p_last + 1:first])
-            if first - p_last - 1 <= 2 and gap > -0.5 * min(p_total, total) \
+            if first - p_last - 1 <= 2 and gap > -1.0 * min(p_total, total) \
                     and _same_sentence(scored, p_last, first):
                 out[-1] = (p_total + total + gap, p_first, last)
                 continue
@@ -215,7 +252,9 @@ def _is_filler(word: str) -> bool:
     return word in _FILLER or not word.strip("0")
 
 
-def _phrase_reasons(rules: TriageRules, scored: Scored, needs_reply: bool) -> list[dict]:
+def _phrase_reasons(rules: TriageRules, scored: Scored, needs_reply: bool, intent: str) -> list[dict]:
+    """The phrases that weighed most towards the verdict; a weak one that points to another
+    intent than the message's is left out (it would explain nothing)."""
     sign = 1.0 if needs_reply else -1.0
     weights = [sign * w for w in scored.reply_by_token]
     toks = scored.toks
@@ -240,18 +279,25 @@ def _phrase_reasons(rules: TriageRules, scored: Scored, needs_reply: bool) -> li
         if not words or all(_is_filler(w) for w in words):
             continue
         first, last = _extend(scored, sign, first, last)
+        best = _phrase_intent(scored, first, last, needs_reply)
+        if best != intent and total < 0.3 * strongest and out:
+            continue
         start, end = scored.norm.span(toks[first].start, toks[last].end)
-        out.append({"start": start, "end": end, "why": _why(rules, scored, first, last, needs_reply)})
+        out.append({"start": start, "end": end, "why": _why(rules, scored, first, last, needs_reply, best)})
     return sorted(out, key=lambda r: r["start"])
 
 
-def _why(rules: TriageRules, scored: Scored, first: int, last: int, needs_reply: bool) -> str:
+def _phrase_intent(scored: Scored, first: int, last: int, needs_reply: bool) -> str:
+    """The intent tokens first..last point to most, among those that fit the verdict."""
     if needs_reply:
         allowed = [i for i in scored.intent_scores if i != "thanks_or_resolved"]
     else:
         allowed = [i for i in scored.intent_scores if i in NO_REPLY_INTENTS]
     pushes = scored.intent_weights(first, last)
-    best = max(allowed, key=lambda i: pushes[i])
+    return max(allowed, key=lambda i: pushes[i])
+
+
+def _why(rules: TriageRules, scored: Scored, first: int, last: int, needs_reply: bool, best: str) -> str:
     asks = any("?" in t.text for t in scored.toks[first:last + 1] if not t.word)
     if needs_reply and asks and best == "other":
         return rules.question_why
@@ -275,8 +321,7 @@ def _distinct(reasons: list[dict]) -> list[dict]:
 
 # --------------------------------------------------------------------------- fields
 
-def _extract(rules: TriageRules, scored: Scored) -> dict:
-    norm, view = scored.norm, scored.view
+def _extract(rules: TriageRules, norm, view: str) -> dict:
     fields = {}
     m = rules.order_id.search(view)
     if m:

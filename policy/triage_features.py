@@ -4,7 +4,8 @@ One function, used by training (as scikit-learn's analyzer) and by triage (to
 score and to point at the deciding words), so the two can never disagree.
 Features are words, word pairs, character 3-5-grams inside words (which see
 through typos, run-together words and "thx"/"thanksss"), punctuation runs
-(":)", "?", "!!"), and the message's first and last token and length band.
+(":)", "?", "!!"), and the message's first and last token. (No length feature: the grammar's closings are
+shorter than strangers' ones, and a length band taught the model that long means "needs a reply".)
 Everything is linear in the length of the message: one pass of one regular
 expression, a bounded number of n-grams per token.
 """
@@ -76,8 +77,6 @@ def features_at(toks: list[Token]) -> list[tuple[str, int, int]]:
     if toks:
         out.append(("first:" + toks[0].text, 0, 0))
         out.append(("last:" + toks[-1].text, len(toks) - 1, len(toks) - 1))
-    words = sum(1 for t in toks if t.word)
-    out.append(("len:" + _band(words), -1, -1))
     questions = sum(1 for t in toks if not t.word and "?" in t.text)
     out.append(("q:" + ("0" if not questions else "1" if questions == 1 else "2+"), -1, -1))
     return out

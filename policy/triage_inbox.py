@@ -23,10 +23,10 @@ from .plaintext import html_to_text
 
 MAX_MESSAGES = 5000
 # A line of three or more dashes, equals signs, underscores or stars separates pasted messages.
-_PASTE_SEPARATOR = re.compile(r"^[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*$", re.M)
+_PASTE_SEPARATOR = re.compile(r"^[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t\r]*$", re.M)  # \r: forms send CRLF
 # The text a notification wraps around the buyer's words.
-_BEGIN = re.compile(r"^[ \t]*-{3,}[ \t]*begin message[ \t]*-{3,}[ \t]*$", re.I | re.M)
-_END = re.compile(r"^[ \t]*-{3,}[ \t]*end message[ \t]*-{3,}[ \t]*$", re.I | re.M)
+BEGIN = re.compile(r"^[ \t]*-{3,}[ \t]*begin message[ \t]*-{3,}[ \t\r]*$", re.I | re.M)
+END = re.compile(r"^[ \t]*-{3,}[ \t]*end message[ \t]*-{3,}[ \t\r]*$", re.I | re.M)
 # "1 of Desk Lamp [ASIN: B000000000]", "Item: Desk Lamp", "Product: Desk Lamp"
 _PRODUCT_LINES = (
     re.compile(r"^[ \t]*\d{1,3} of ([^\[\n]{2,120}?)[ \t]*(?:\[|$)", re.M),
@@ -151,11 +151,16 @@ def _header(message, name: str) -> str:
 def buyer_words(body: str) -> str:
     """The buyer's own words: between the notification's Begin/End markers when it has them,
     else the body without quoted lines and signature."""
-    begin = _BEGIN.search(body)
+    begin = BEGIN.search(body)
     if begin:
-        end = _END.search(body, begin.end())
+        end = END.search(body, begin.end())
         return body[begin.end():end.start() if end else len(body)].strip()
     return _SIGNATURE.sub("", _QUOTED.sub("", body)).strip()
+
+
+def product_line(body: str) -> str | None:
+    """The product a notification names ("1 of Desk Lamp [ASIN: ...]", "Item: Desk Lamp")."""
+    return next((m.group(1).strip() for p in _PRODUCT_LINES for m in [p.search(body)] if m), None)
 
 
 def _from_email(raw: bytes, source: str) -> Incoming:
@@ -170,7 +175,7 @@ def _from_email(raw: bytes, source: str) -> Incoming:
             received = email.utils.parsedate_to_datetime(str(date))
         except (TypeError, ValueError):
             received = None
-    product = next((m.group(1).strip() for p in _PRODUCT_LINES for m in [p.search(body)] if m), None)
+    product = product_line(body)
     order = _ORDER_LINE.search(body)
     order_id = order.group(1) if order else None
     if order_id is None:

@@ -98,16 +98,10 @@ def evaluate(model, rows: list[dict], threshold: float | None = None) -> dict:
             "no_reply_recall": tp / (tp + fn) if tp + fn else 1.0, "intent_accuracy": ok / max(1, len(rows))}
 
 
-NO_REPLY_INTENTS = ("thanks_or_resolved", "feedback_or_review", "other")
-
-
 def pick_intent(scores: dict[str, float], needs_reply: bool) -> str:
-    """The best intent that fits the verdict: a message needing a reply is not 'thanks'."""
-    if needs_reply:
-        allowed = [i for i in scores if i != "thanks_or_resolved"]
-    else:
-        allowed = [i for i in scores if i in NO_REPLY_INTENTS]
-    return max(allowed, key=lambda i: scores[i])
+    """The intent triage reports (policy.triage's rule), so figures here match the app's."""
+    from .triage import _pick_intent
+    return _pick_intent(scores, needs_reply)
 
 
 def choose_threshold(model, rows: list[dict]) -> float:

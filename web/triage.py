@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 
@@ -56,7 +57,9 @@ def _check_length(text: str, what: str = "message") -> None:
         abort(413, f"The {what} is {len(text):,} characters; the limit is {limit:,}.")
 
 
+@lru_cache(maxsize=None)
 def _templates(marketplace: str) -> dict:
+    """The marketplace's templates, read once (triage does not need its rule engine)."""
     path = POLICY_ROOT / marketplace / "templates.toml"
     return load_templates(path) if path.is_file() else {}
 
@@ -186,10 +189,12 @@ def page_post():
 
 
 @bp.post("/triage/inbox")
+@csrf.exempt  # checked below, once the upload limit is raised for this route (not skipped)
 def inbox_post():
     """A whole inbox (file upload or pasted messages), CSRF-protected. With ?fragment=1 (the
     page's script) only the list is returned, to be inserted as is."""
     request.max_content_length = current_app.config.get("MAX_INBOX_BYTES", MAX_INBOX_BYTES)
+    csrf.protect()
     marketplace = _marketplace(request.form.get("marketplace"))
     upload = request.files.get("inbox")
     pasted = request.form.get("pasted", "")

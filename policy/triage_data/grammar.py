@@ -57,7 +57,7 @@ SLOTS: dict[str, list[str]] = {
     "money": ["£12.99", "$25", "€40", "$7.50", "£60", "19.99", "$120", "£5", "€15.80", "Rs 660"],
     "order": ["112-4456789-1234567", "#40511", "order 7781", "204-9912345-7654321", "my last order",
               "order no. 55213", "the order", "ORD-1182"],
-    "place": ["Canada", "Ireland", "Germany", "Australia", "the US", "Norway", "Italy", "a PO box",
+    "place": ["Ireland", "Germany", "Australia", "the US", "Norway", "Italy", "a PO box",
               "Northern Ireland", "the Channel Islands", "Spain", "Japan", "Mexico"],
     "holiday": ["Merry Christmas", "Happy holidays", "Happy new year", "Season's greetings",
                 "Happy Easter", "Happy Diwali", "Happy Eid", "Happy Thanksgiving", "Happy Hanukkah",
@@ -73,7 +73,7 @@ NO_REPLY: dict[str, list[str]] = {
         "[thanks|thank you|cheers|thx] [for your help|for the help|for sorting it|for sorting this out|"
         "for the quick reply|for getting back to me|for the update|for the info|for the information|"
         "for letting me know|for your patience|for that|for everything|for the fast response|"
-        "for looking into it|for the link|for the tracking number|for the speedy reply]",
+        "for looking into it|for the tracking number|for the speedy reply]",
         "[great|perfect|brilliant|lovely|awesome|wonderful|fab|super|excellent|amazing], [thanks|thank you|"
         "cheers|thx|ty]",
         "[ok|okay|ok great|okay cool|alright|right|got it|understood|noted|sounds good|fair enough|"
@@ -85,14 +85,19 @@ NO_REPLY: dict[str, list[str]] = {
         "[thanks|thank you|kudos|big thanks] to [the team|your team|the whole team|everyone there|"
         "your support team|the support team|you all|you guys] [|for the help|for sorting it|for being so quick]",
         "[please pass on my thanks to|please thank] {agent}[|, they were great|, really helpful]",
-        "i [just] wanted to say [thanks|thank you] [|for the help|for being so helpful|for the great service]",
+        "i [just] wanted to say [thanks|a big thank you|cheers] [|for the help|for being so helpful|for the great service]",
         "[that's|thats|that is] [great|perfect|fine|all i needed|very helpful|brilliant|wonderful], "
         "[thanks|thank you|cheers]",
         "[thanks|thank you] for the [refund|replacement|quick refund|credit|exchange|voucher|partial refund], "
         "[much appreciated|very kind|really appreciated|all sorted]",
         "thank you for the [response|reply|explanation|clarification], [i understand now|that makes sense|"
-        "that answers it|all clear now|i will look into it]",
+        "that answers it|all clear now]",
         "[thanks|thank you|ty], [will do|i will do that|i'll do that|i'll try that|i will try that]",
+        "[thank you|thanks|many thanks|thx|cheers|big thanks] [for|for the|for such] [fast|quick|speedy|"
+        "super fast|rapid|swift|early|careful|lovely|great|excellent] [delivery|shipping|dispatch|"
+        "service|packaging|postage|turnaround|response|reply|communication|wrapping][!|.|| :)| 👍]",
+        "[thank you|thanks|many thanks] for [the|my|your] [gift|card|note|freebie|sample|sweets|discount] "
+        "[in the parcel|in the box|you included|]",
         "[thanks|thank you][!| :)| 🙏| 👍| ❤️| 😊]",
     ],
     "arrived": [
@@ -135,7 +140,7 @@ NO_REPLY: dict[str, list[str]] = {
         "all fine now|everything is fine now|everything's ok now|issue fixed] [|thanks|, thank you|, cheers|"
         "!|:)|, thanks for your help]",
         "[i managed to|managed to|i was able to|was able to] [fix it|sort it|sort it out|resolve it|"
-        "get it working|figure it out|work it out|solve it] [myself|on my own||in the end]",
+        "get it working|figure it out|work it out|solve it] [myself||in the end]",
         "[the problem|the issue|my issue|the tracking issue] [is|has been|was] [resolved|solved|sorted|fixed] "
         "[now|already||, thanks]",
         "[turns out|it turns out|looks like] [it was|the parcel was|my son had] [in the mailbox|with a neighbour|"
@@ -150,9 +155,9 @@ NO_REPLY: dict[str, list[str]] = {
         "[thanks|sorry for the bother|all good]",
     ],
     "self_next": [
-        "[thanks|ok|okay|thank you|alright|got it], i['ll| will] [look into it|check with my bank|"
+        "[thanks|ok|okay|thank you|alright|got it], i['ll| will] [check with my bank|"
         "check with the post office|ask my neighbours|check the porch|wait a few more days|try again tomorrow|"
-        "contact {carrier} myself|fill it in|fill in the form|do that|give that a go|try that|sort it from here|"
+        "contact {carrier} myself|do that|give that a go|try that|sort it from here|"
         "take it from here|keep an eye on the tracking|let you know if anything changes]",
         "i['ll| will] [wait|just wait] [a few more days|until friday|till monday|for the courier|for it] "
         "[|then|and see]",
@@ -172,24 +177,22 @@ NO_REPLY: dict[str, list[str]] = {
         "will be back|recommended]",
         "[fits perfectly|works perfectly|works great|works like a charm|does the job|does exactly what it says|"
         "exactly as described|just as described|as pictured|perfect fit|great fit]",
-        "[you|you guys] [are|r] [the best|amazing|stars|legends|so talented|brilliant]",
+        "[you|you guys] [are|r] [the best|amazing|stars|legends|brilliant]",
         "[wow|omg|so happy|over the moon|delighted|thrilled|very pleased|really pleased|so pleased|chuffed], "
         "[the {product} is lovely|it's perfect|what a quality|thank you|love it|it arrived so fast]",
-        "[super fast|really fast|very quick|lightning fast|speedy|quick] [delivery|shipping|dispatch|service], "
+        "[super fast|really fast|very quick|speedy|quick] [delivery|shipping|dispatch|service], "
         "[thanks|thank you|great|impressed|cheers]",
         "[the {product}|it] [looks|works|feels|fits|sounds] [great|amazing|perfect|fantastic|lovely] "
         "[|on my desk|in the kitchen|on the wall|in the living room]",
         "my [daughter|son|wife|husband|mum|dad|friend|partner|grandson] [loved|adored|was thrilled with] "
         "[it|the gift|the {product}|the present]",
-        "[your chat support is|the customer service was|your service is|the support was] [amazing|brilliant|"
-        "so helpful|excellent|outstanding|fabulous], [|thank you|couldn't be happier|so refreshing]",
         "[keep up the good work|keep it up|great job|well done|nice work] [|guys|team|!]",
         "[will definitely|i will|will] [order again|buy from you again|be back|recommend you to friends]",
     ],
     "greeting": [
         "{holiday} [to you all|to the team|to everyone|and thanks for everything this year|from our family|"
         "!|and all the best]",
-        "[just wanted to say hi|just saying hello|hello from {place}|greetings from {place}|"
+        "[saying hello from {place}|greetings from {place}|"
         "just dropping by to say hi|hi there, just saying hello]",
         "[have a great|have a lovely|enjoy your|have a nice] [weekend|day|holiday|christmas|summer|week]"
         "[|!|, thanks]",
@@ -197,13 +200,12 @@ NO_REPLY: dict[str, list[str]] = {
         "keep making lovely things]",
     ],
     "review_left": [
+        "[fyi|just so you know], i [already] [left|gave] [a review|my rating] [|yesterday|last night]",
         "[i've|i have|ive|just] [left|given|written|posted|put up|submitted] [a|you a|my|an] "
         "[review|5 star review|five star review|positive review|feedback|positive feedback|5 stars|good review|"
         "glowing review|rating]",
         "[left|gave] [you] [5 stars|five stars|a 5* review|positive feedback|a good rating|a review] "
         "[|, well deserved|, thanks|, you deserve it|!|:)]",
-        "[don't worry|no worries|fyi|just so you know], i [already] [left|submitted|gave] [feedback|a review|"
-        "my rating] [|after it arrived|on the app|yesterday]",
         "[will|i will|i'll|gonna] [leave|write|give] [you] [a good review|a review|5 stars|positive feedback|"
         "great feedback] [|soon|later|tonight|when i get a minute]",
         "[review done|feedback left|rated 5 stars|review posted] [|!|, thanks|👍]",
@@ -211,49 +213,68 @@ NO_REPLY: dict[str, list[str]] = {
         "[|, thanks for sorting it]",
     ],
 }
-NO_REPLY["long_thanks"] = [
-    "[thank you|thanks|big thanks|a huge thank you] [for|for the] [lightning fast|super quick|speedy|"
-    "next day|really fast|quick] [delivery|shipping|dispatch], [it came|got it|it arrived|received it] "
-    "[within 24 hours|in less than a day|the next morning|in two days|before the weekend] [|, amazing|"
-    ", so happy|, impressed]",
-    "[so happy|really happy|very happy|delighted|impressed] with [your shop|the service|my order|"
-    "the delivery] because [i got it|it arrived|it came|the parcel came] [in less than a day|so fast|"
-    "a day early|the next day|within hours]",
-    "[my order|the parcel|it] was [finally|eventually|] delivered[,| and] [i really appreciate|"
-    "i very much appreciate|thanks for|many thanks for] [the help|all the help|your help] [from|of] "
-    "{agent}[| and {agent}][|, thank you both|. thanks!]",
-    "[thank you|thanks|a big thank you] to {agent} [from|in|on] [customer service|your support team|"
-    "the chat|the help desk] for [all her help|all his help|all their help|the help] with my order "
-    "[this morning|today|yesterday|earlier] and [fixing it|sorting it out|getting it resolved]",
-    "[just had|had] [another|a] [great|fabulous|brilliant|really good] [chat|interaction|experience] "
-    "with your [team|support|customer service][, thank you| and couldn't be happier|. so refreshing]",
-    "[thanks|thank you] for [choosing me|the invite|the early invitation|the free sample|the gift], "
-    "[so excited|overwhelmed|can't wait to try it|what a nice surprise]",
-    "[hope|i hope] [it lasts|this lasts|it will last] [a long time|for years|as long as the last one], "
-    "[thanks|thank you|cheers] [again|for the quick delivery|]",
-    "[i have|i've] [just] [received|got] [it|my {product}|the parcel] and [i love it|it's perfect|"
-    "it looks great|it works fine|everything is there][|, thanks|!]",
-]
 NO_REPLY["sigh"] = [
-    "[thanks|resolved, thanks|sorted, thanks|ok thanks|it arrived, thanks|all fixed now, thanks]. "
-    "[it would be nice if|it'd be good if|would be nice if|i wish] [you had a clearer way to contact you|"
-    "the tracking was more accurate|the cancel button was easier to find|the courier was more careful|"
-    "the website showed stock levels|the emails were clearer]",
-    "[thanks|thank you|got it, thanks][,|.] [not impressed with the courier though|the courier was "
-    "useless but not your fault|bit of a wait but got there|took a while but worth it|"
-    "the box had seen better days but the item is fine|shame about the wait but never mind]",
-    "[thanks|ok thanks|cheers]. [it was made|it was] [unnecessarily|really|a bit] [difficult|hard|"
-    "annoying] to [find the cancel option|find your contact details|track it] but [i'm not surprised|"
-    "whatever|got there in the end|it's done now]",
-    "[thanks for trying to help|thanks for your attempt to help|thanks anyway], [i was able to|i managed to] "
-    "[resolve it|sort it|fix it] [on my own|myself], [wish|i wish] [customer service|support|the site] "
-    "[was more helpful|had more options|was quicker]",
-    "[it's|its] [okay|ok|fine] now, [i've|i have|i] [solved|sorted|fixed] it. [as a suggestion|"
-    "just a suggestion|for next time], [a clearer notification|an email|a text] would be [appreciated|"
-    "nice|helpful] [when the status changes|if something goes wrong|]",
+    "[thanks|cheers|got it, thanks|ok thanks], [took its time|slow boat|took the scenic route|"
+    "a bit of a wait] but [it got here|worth it|it's here now|we got there] [lol|haha|😅|]",
+    "[sorted|all sorted|fixed|done], [what a week|phew|finally|at last|about time] [haha|lol|😂|!]",
+    "[thanks|thank you]. [the courier|the van driver|the postie] [clearly|obviously|definitely] "
+    "[had a bad day|played football with it|took a detour] but [the {product} is fine|it survived|"
+    "nothing's broken]",
+    "[thanks|cheers], [my own fault|my fault entirely|user error|i'm an idiot] [really|haha|lol|🙈|]",
+]
+NO_REPLY["settled_story"] = [
+    "[i thought it was lost|i thought it had gone missing|it was broken|it wasn't working|"
+    "i couldn't find it|the tracking said delivered but i couldn't see it|the app said it was cancelled|"
+    "i was worried it wouldn't come in time|i had a problem with the charger|the screen was blank at first]"
+    "[.|,|...| -] [never mind, found it|all good now|sorted now|it's fine now|but it's fine now|"
+    "but it turned up|turns out it was my mistake|problem solved|but it works now|no worries now|"
+    "but my neighbour had it|all sorted, thanks]",
+]
+# Statements that ask nothing and report no problem: they ride along with a closing.
+NEUTRAL_REMARKS = [
+    "[it's|it is|this is] [for|going to] [my mum's birthday|a friend's wedding|my office|the spare room|"
+    "our new flat|my grandson|the kitchen wall|my collection]",
+    "[it'll|it will|this will|they will] [look great|sit|live] [on the shelf|on my desk|by the window|"
+    "in the hallway|in the garden|in the nursery]",
+    "[we've|we have|i've|i have] been using it [every day|all week|since it came|non stop|daily]",
+    "[the kids|my kids|my partner|my husband|my wife|my dog|my cat|the whole family] [is|are] "
+    "[thrilled|obsessed|so happy|loving it|impressed]",
+    "[i'll|i will|we'll|i'm going to] [be ordering|order|buy] [more|another one|some for friends|"
+    "a second one] [for christmas|soon|next month|for my sister|]",
+    "[it was|this was] [my first|my second|another] [order|purchase] [from you|with you|here] "
+    "[and it won't be the last|and not the last|and i'm impressed|]",
+    "[it's even better|it's nicer|it looks better|it's bigger] [than|in person than] [i expected|"
+    "the photos|i imagined|in the pictures]",
+    "[hope|i hope] [business is good|you have a great week|the shop does well|you're keeping well]",
+]
+# The same families in a formal, letter-like register (long sentences, no contractions).
+NO_REPLY["formal"] = [
+    "[i am writing to|i write to|this is to|i would like to|i wish to] [confirm|let you know|inform you] that "
+    "[the order|the goods|the parcel|my purchase|the delivery|the replacement|the {product}] [has been received|"
+    "arrived safely|was delivered|reached me|came] [this morning|yesterday|today|in good condition|intact|"
+    "in perfect order|as expected]",
+    "[please accept|may i offer|i would like to express|i wish to express] [my thanks|my gratitude|"
+    "our sincere thanks|my appreciation] for [the prompt resolution|the swift handling|your assistance|"
+    "the kind help|the professional service|the way my query was handled|the care taken with the packing]",
+    "[further to|following] my [earlier|previous|last] [message|email|note], [please disregard it|"
+    "kindly ignore it|it can be disregarded|no action is needed]: [the parcel|the item|the package] "
+    "[has since arrived|was with a neighbour|had been left at reception|was found in our post room]",
+    "[no further action is required|nothing further is needed|there is no need for a reply|"
+    "the matter may be considered closed|i consider the matter resolved][.| on my part.| thank you.]",
+    "[the quality|the finish|the workmanship|the craftsmanship|the presentation] [is|was] [excellent|"
+    "superb|exceptional|first class|outstanding|beyond what i expected][; |. |, ]"
+    "[i shall|i will|we will] [certainly|happily|gladly] [recommend you|order again|return to your shop]",
+    "[we have|i have] [now|since] received [the refund|the credit|the replacement|the corrected invoice|"
+    "the missing part] [into our account|as promised|in full|this morning]. [thank you for your assistance|"
+    "many thanks for your help|with thanks]",
+    "[having|after] [reread|read|followed|checked] [your instructions|the manual|the guide|your advice], "
+    "i [managed to|was able to] [set it up|pair it|get it working|assemble it] [without difficulty|"
+    "with no trouble|easily]",
 ]
 NO_REPLY_INTENT = {
-    "long_thanks": "thanks_or_resolved", "sigh": "thanks_or_resolved",
+    "formal": "thanks_or_resolved",
+    "settled_story": "thanks_or_resolved",
+    "sigh": "thanks_or_resolved",
     "thanks": "thanks_or_resolved", "arrived": "thanks_or_resolved", "resolved": "thanks_or_resolved",
     "self_next": "thanks_or_resolved", "praise": "thanks_or_resolved", "greeting": "other",
     "review_left": "feedback_or_review",
@@ -262,19 +283,31 @@ NO_REPLY_INTENT = {
 # ----------------------------------------------------------------------------- needs a reply
 NEEDS_REPLY: dict[str, list[str]] = {
     "where_is_my_order": [
-        "[i want to|i'd like to|how do i|how can i|can i|help me] [track|trace|check on|follow] "
-        "[my order|my parcel|it|my purchase|{order}][?|]",
-        "[did|has] [my|the] [{product}|order|parcel|purchase] [ship|shipped|go out|get sent|leave yet][?|]",
-        "[can you|could you|please] [post|ship|send] [it] [tomorrow|today|this week|asap|first class][?|]",
-        "[will it|is it going to|does it] [take long|take much longer|be long|be much longer][?|]",
-        "[can you|could you] [provide|give me|share] [more details|an update|some info|news] "
-        "[about|on] [my recent order|my order|{order}|the shipment][?|]",
-        "[can you|could you] [contact|ring|chase|call] [the courier|{carrier}|the post office] "
-        "[to see where it is|and find out where it is|about my parcel][?|]",
-        "[i was promised|they promised|you promised|i paid extra for] [express delivery|next day delivery|"
-        "delivery by {weekday}|it by the 14th] [and|but] [it's not here|nothing|still waiting|it's late]",
-        "[it was|it's|my order was] [delayed|held up] [and|but] [the site|the app|tracking] [said|says] "
-        "[by 8pm today|today|tomorrow] [and it's|but it's|and now it's] [11pm|late|already tomorrow]",
+        "[it was|my parcel was|the delivery was|it's] [supposed|meant|due|scheduled] to [come|arrive|turn up|"
+        "be here] [today|yesterday|by 6pm|this morning|before noon] but [it got delayed|it's delayed again|"
+        "the slot has passed|it's now late evening|nothing has come|the van never came]",
+        "[i am writing to|i write to|i would like to] [enquire|inquire|ask] about [the status of|the whereabouts of|"
+        "the delivery of] [my order|order {order}|the {product}|our purchase], [which|as it] [was due|"
+        "was expected|should have arrived] [{when}|last week|some days ago]",
+        "[i would be grateful if you could|could you kindly|might you] [confirm|advise|let me know] "
+        "[when|whether] [the order|my parcel|the goods] [will be dispatched|has been sent|will arrive]",
+        "[i'm|i am|just] [wondering|curious|hoping to find out] [when|if] [my order|it|the {product}|my parcel] "
+        "[will ship|has shipped|will be sent|is on its way|will be dispatched|will arrive]",
+        "[any idea|do you know|can you tell me] [when|if] [it|my order|the {product}] [will ship|will arrive|"
+        "has gone out|is coming][?|]",
+        "[i am not received|i not received|not receive|not yet received|i didn't receive] [my order|my parcel|"
+        "the item|the {product}|anything] [till now|until now|yet|still][.|!|]",
+        "[order|parcel|item|package] [not come|not arrive|not delivered|not reached] [yet|till now|still]"
+        "[, please check|, what happen|, kindly check|]",
+        "[when will deliver|when it will deliver|when deliver|when is delivery|when come] [my order|it|"
+        "the {product}|][?|]",
+        "[the order|my order|{order}] [was placed|went through] {when} [and|but] [i've had|i have had|there's been] "
+        "[no update|no dispatch email|no news|no tracking|nothing] [since|at all|yet]",
+        "[it's|it is|its] [been|now been] [{days} days|{days} weeks|over a week|ages] [since i ordered|"
+        "since i paid|and nothing has come|with no update]",
+        "[the|my] [delivery date|estimated date|expected date|arrival date] [has passed|came and went|"
+        "was {weekday}|was yesterday|was last week] [and|but] [nothing|no parcel|no sign of it|still waiting]",
+        "[still|yet again|once again] [no|no sign of|nothing from] [{carrier}|the courier|my parcel|the delivery]",
         "[where is|where's|wheres|where my] [my order|my parcel|my package|the {product}|my {product}|it|"
         "my stuff|{order}][?|??|| please|, please]",
         "[when will|when is|when does|when do|when can i expect|when should i expect|when's] [my order|"
@@ -292,7 +325,7 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[tracking|it|the tracking|the parcel] [has said|says|has been saying|still says|shows|has shown] "
         "['out for delivery'|out for delivery|in transit|label created|awaiting collection|"
         "shipping label created|pre-transit|dispatched|at the depot] [since {weekday}|for {days} days|all day|"
-        "for a week|since this morning|since yesterday|for ages]",
+        "for a week|since yesterday|for ages]",
         "[i ordered|ordered|i bought|bought|i paid for] [a|the|my|two|some] {product} {when} and [it still "
         "hasn't arrived|nothing has arrived|i've heard nothing|it hasn't shipped|there's no tracking|"
         "still nothing|it's not here|no update since]",
@@ -320,22 +353,21 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "no tracking|nothing since|not dispatched yet|still processing]",
     ],
     "delivery_problem": [
-        "[the|my|one] [{product}|mug|pair|item|lamp|box|jar|bottle] [came|arrived|is|was] [{defect}|"
-        "with a hole|with a crack|in bits|dented|bent|wet]",
-        "[one pair|one of them|the second one|the other one|one item] [has|had|came with] [a hole|"
-        "a crack|a tear|a stain|a scratch|a chip] [already|in it|on it|]",
-        "[i received|received|i got|got] [everything|all the items|all] [but|except] [the {product}|"
-        "one item|the charger|the second part|the cable]",
-        "[the|my] [{product}|encoder|charger|lid] was the only thing [in the box|in the package|that came]",
-        "[{carrier}|the courier|the post office] [says|said|told me] [they are|it is|they're] "
-        "[returning it to sender|sending it back|holding it] because [the address was wrong|"
-        "the label was damaged|nobody was home]",
-        "[the|my] [preorder|order|parcel] [was mishandled|got mixed up|went to the wrong place|"
-        "was sent to a po box|was misrouted]",
-        "[thanks for the|great,] non[-| ]delivery [with no explanation|again|]",
-        "[{carrier}|the courier] [appears to have|seems to have|has] lost [it|my parcel|my order|the {product}]",
-        "[got|received] [totally|completely|badly] [damaged|broken|crushed] [shoes|{product}|goods|items]"
-        "[, please check|, pls look into this|, see photos|]",
+        "[got|received|i got|i received|just got] [an email|a text|a notification|a message|an alert] "
+        "[from {carrier}|from the courier|from you|] [saying|that|to say] [it's been lost|the parcel was lost|"
+        "it was damaged in transit|delivery failed|it is being returned|it couldn't be delivered|"
+        "the address couldn't be found]",
+        "[thanks for nothing|cheers for nothing|thanks for wasting my day|thanks for the silence|"
+        "great service, not|well done, another failed delivery][.|!|!!| 🙄]",
+        "[i regret to say|unfortunately|i am sorry to report|i must inform you] that [the {product}|the item|"
+        "the goods|the consignment] [arrived|was delivered|reached us] [damaged|in pieces|incomplete|"
+        "with a cracked panel|with parts missing|in the wrong size]",
+        "[item|product|parcel|goods] [is|are|was|came] [damage|damaged|broken|crush|wet] "
+        "[, what to do|, what i do now|, please help|, kindly help|, please check]",
+        "[they|you] [sent|gave|delivered] [me] [the wrong {product}|a different {product}|the wrong size|"
+        "the wrong colour|a used one|a broken one]",
+        "[brilliant|great|wonderful|fantastic], [another|a] [broken|damaged|missing|late] [parcel|delivery|item]"
+        "[ 🙄| again|. thanks a lot|]",
         "[it|the {product}|my {product}|the parcel|the item|the box] [arrived|came|was delivered|turned up] "
         "[{defect}|completely {defect}|badly {defect}|totally {defect}|{defect} and unusable]",
         "[the|my] {product} [is|was|came] {defect} [when it arrived|on arrival|out of the box|in the box|]",
@@ -359,8 +391,6 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[my parcel|the package|my order|it] [was lost|got lost|is lost|has been lost|was stolen|"
         "went missing|was returned to sender|is being returned to you|was sent back] "
         "[in transit|by {carrier}|from my porch|]",
-        "[you delivered|they delivered|we got] [someone else's|a] [package|parcel] [to our house|here|"
-        "by mistake] [|and need it picked up|that isn't ours]",
         "[it doesn't|it does not|doesnt|it won't|it wont|will not] [work|turn on|charge|switch on|connect|"
         "fit|close|pair|power up] [at all||out of the box|anymore|after one day]",
         "[the|my] {product} [stopped working|broke|died|fell apart|snapped|started leaking] [after|within] "
@@ -372,18 +402,29 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[there's|there is|it has] [a crack|a dent|a scratch|a hole|a stain|a tear|a chip] [in|on] "
         "[the {product}|it|the screen|the side|the front]",
         "[photos|pictures|pics] [attached|below|here] [of the damage|of what arrived|]",
-        "[my delivery|the delivery|my parcel] [was|has been] [delayed|late] [again|twice|for the second time]",
+        "[a parcel|a box|a package] [for|addressed to] [my neighbour|someone on another street|a different name|"
+        "number 14] [was left|came|turned up] [here|with mine|on my step] [by mistake|]",
+        "[only problem is|the only problem is|one problem:|problem is|the thing is] [the handle wobbles|"
+        "the lid doesn't fit|it's scratched|the colour is off|it rattles|it won't charge|the zip is stuck]",
+        "[box was empty|the box was empty|2 pieces were shattered|two pieces were broken|the glass is cracked|"
+        "the app keeps crashing|it keeps turning off|it keeps disconnecting|the screen flickers|"
+        "instructions are missing|the instructions are in another language|the seal was broken|"
+        "it smells of smoke|the battery is swollen|the strap snapped|the paint is peeling]",
+        "[it|this|the {product}] [needs to be fixed|needs fixing|needs replacing|is broken again|"
+        "broke again|has the same fault again|is still not working|still doesn't work|still isn't fixed]",
+        "[get it fixed|fix it please|sort it out|please sort this|do something about it|i want this fixed]",
+        "[the problem|the issue|my problem|the fault] [is still not solved|still isn't solved|hasn't been fixed|"
+        "is back|came back|is still there|has not gone away]",
+        "it was fixed [last time|before|once] [,|but|and] now [it is|it's|its] [broken|not working|dead] again",
     ],
     "return_or_refund": [
-        "[it was|i bought it as] a [gift|present|christmas gift] [but|and] [they already have one|"
-        "they have something similar|it turns out they have one|it's a duplicate], [can i|could i|"
-        "how do i|is it possible to] [return it|send it back|get a refund][?|]",
-        "[i need help|need help|help me|i need some help] [with|to get] [a refund|a return|my refund|"
-        "returning it|sending it back]",
-        "[is there anyone|can i speak to someone|who can i talk to] [to sort out|about] [a refund|my refund|"
-        "a return][?|]",
-        "[i just found|i found] [a parcel|the package|the box] [i thought i|i meant to] [sent back|returned|"
-        "posted] [weeks ago|last month], [is it too late|can i still return it|can i still send it][?|]",
+        "[i would like to|i wish to|we would like to] [arrange|request|organise] [a return|the return of the "
+        "{product}|an exchange|a refund] [as|because|since] [it does not fit|it is not as described|"
+        "it is faulty|we no longer need it|it arrived damaged]",
+        "[i want return|i want to return back|i want refund|please to refund|kindly refund] [the|my|this] "
+        "[item|{product}|order|money][.|!|]",
+        "[my|the] [refund|money] [is|has been] [taking|pending for] [ages|weeks|{days} days|forever]"
+        "[, when will i see it|, any news|]",
         "[i want|i would like|i'd like|id like|i wish|i need|can i|could i|may i|how do i|how can i] "
         "[to return|return|to send back|send back|a refund for|to get a refund for|refund|to exchange|"
         "exchange] [it|this|the {product}|my {product}|the item|my order][?|.|]",
@@ -405,8 +446,9 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "the return window|the process for returns][?|]",
         "[the|my] refund [hasn't|has not|didn't|did not|still hasn't] [come through|arrived|shown up|"
         "reached my account|been processed|hit my account] [yet|after {days} days|]",
-        "[why will|why does|why is|why has] [my refund|the refund] [take|taking|been] [so long|{days} days|"
-        "weeks][?|]",
+        "[i have|i've|i|just] [sent it back|returned it|posted it back|dropped it off at the post office|"
+        "shipped it back|handed it to the courier] [|today|yesterday|this morning|as you asked]"
+        "[|, please refund me|, when will i get the refund|, please confirm]",
         "[i'd like|i want|i would like|i need] [my money back|a full refund|a partial refund|"
         "compensation|a replacement or a refund][ please|| asap|, this is not acceptable]",
         "[the {product} is|it is|its] [{defect}|faulty|defective], [i want|i'd like|i need|please send] "
@@ -414,16 +456,12 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[can|could] [i|we] [swap|exchange|change] [it|the {product}|this] [for|to] [a {size}|"
         "the {colour} one|a different size|a different colour|another one][?|]",
         "[you sent|they sent|i was sent] [the wrong item|the wrong one|the wrong size], [how do i|"
-        "why do i have to|do i need to] [send it back|return it|pay for the return][?|]",
+        "do i need to] [send it back|return it|pay for the return][?|]",
     ],
     "cancel_or_change_order": [
-        "[i need help|need help|help me|i need some help] [with|to] [cancelling|canceling|cancel|"
-        "changing|change] [my order|my purchase|purchase {order}|an item|order {order}]",
-        "[wanna|want to|gonna need to|need to] [change|cancel|swap] [an article of|an item in|something in|"
-        "one item on] [my purchase|my order|{order}]",
-        "[the package|my order|it] [still has not arrived|never came|is taking forever], [i|so i] "
-        "[bought|got] [the items|it|one] elsewhere[,|.] [i need to|please|can you|i want to] "
-        "[cancel|cancel the order|cancel it]",
+        "[actually|on second thought|thinking about it|after all|sorry but] [i'd rather not|i don't want it|"
+        "i won't need it|i need to pull out|it's no longer needed|we've sorted one already], [please|can you|"
+        "could you] [cancel|stop it|call it off|not ship it][.|?|]",
         "[please|pls|kindly|can you|could you|can u|i want to|i'd like to|i would like to|i need to|"
         "how do i|how can i] [cancel|cancel my order|cancel the order|cancel this|cancel {order}|"
         "cancel the {product}][?|.|!| please|]",
@@ -437,12 +475,12 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[can i|could i|is it possible to|i need to|i want to|please] [change|update|correct|fix] "
         "[the address|my address|the delivery address|my shipping address|the size|the colour|"
         "the quantity|my order] [|to {size}|to {colour}|before it ships|on my order][?|.|]",
-        "[i put|i entered|i used|i typed] [the wrong address|my old address|the wrong postcode|"
-        "the wrong zip code|my work address] [on my order|by mistake||when ordering], "
+        "[i entered|i used|i typed] [my old address|the wrong postcode|"
+        "the wrong zip code|my work address] [by mistake||when ordering], "
         "[can you|could you|is there any way to|how do i] [change it|fix it|update it|correct it][?|]",
         "[is it too late|too late|can i still|is it still possible] [to cancel|to change my order|"
         "to change the address|to add an item][?|]",
-        "[why can't i|why am i unable to|it won't let me|it doesn't let me|i can't|i cannot] "
+        "[why can't i|it won't let me|i can't|i cannot] "
         "[cancel|cancel my order|cancel the order|change the order][?|.|]",
         "[please|pls] [hold|stop] [the order|my order|the parcel|shipment] [|until next week|, i'm away]",
         "[i'd like to|i want to|can i|could i] [add|combine] [another item|a second {product}|"
@@ -467,8 +505,8 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "outside the uk|outside the us|express][?|]",
         "[how do i|how can i|how to|how do you] [use|assemble|set up|install|clean|charge|pair|reset|"
         "connect|wash] [it|this|the {product}|my {product}][?|]",
-        "[will you|are you going to|when will you|will u] [sell|restock|bring back|make] [it|this|"
-        "the {product}|more of these|the {colour} version] [again|soon|anytime soon|][?|]",
+        "[are you going to|when will you|will u] [restock|bring back|make] [it|this|"
+        "the {product}|more of these|the {colour} version] [again|soon|][?|]",
         "[i was wondering if|wondering if|i'd like to know if|could you tell me if|can you tell me if] "
         "[it|the {product}|this] [comes in|fits|works with|is available in|can be personalised with] "
         "[{colour}|a {size}|my {product}|a name|engraving]",
@@ -476,21 +514,19 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[a name|my initials|{colour}|a {size}|a custom size][?|]",
         "[how long|how many] [does the battery last|is the cable|watts is it|pieces are in the set|"
         "is the warranty|does it take to make][?|]",
-        "[i have|i've got|i own] [model|a] [h612|x200|the old version|the 2019 model|a {product}], "
+        "[i have|i've got|i own] [model|a] [x200|the old version|the 2019 model|a {product}], "
         "[will this|does this|would this|will the {product}] [fit|work|be compatible][?|]",
         "[is there|are there] [a manual|instructions|a warranty|spare parts|a user guide|a size chart] "
         "[for|with] [it|this|the {product}][?|]",
         "[what's|what is] [the lead time|the delivery time|shipping time] [to {place}|for the {product}|"
         "for a custom order][?|]",
-        "[any chance|is there any chance] [you|you'd|you could] [ship|sell|make|stock] [to {place}|"
-        "a {size}|it in {colour}|more][?|]",
     ],
     "invoice_or_billing": [
-        "[i need|need|help me|how do i|how can i|i want] [to download|download|to get|a copy of|to print] "
-        "[my bill|my invoice|the invoice|the receipt|bill {order}|invoice {order}][, help me|, please|?|]",
-        "[i|we] [only got|only received] [a receipt|an invoice] for [one of the two|one item|part of the order]",
-        "[i've been|i was|i got] charged [for it|today|again] [even though|although|after] [i cancelled|"
-        "it was cancelled|i returned it][, so i'm overdrawn|, please sort it|]",
+        "[our company|my employer|the business|our office|my boss] [needs|requires|wants] [a copy of the invoice|"
+        "an invoice|a receipt|the bill|a vat receipt] [for the books|for bookkeeping|to reimburse me|"
+        "for the audit|for tax]",
+        "[the amount|the total|the price] [charged|taken|on my card] [is|was] [wrong|more than|different from] "
+        "[the listing|what i agreed|the checkout total|the price shown][.|, why?|]",
         "[can you|could you|please|pls|kindly|can i get|could i get|could i have|can i have|i need|i'd need|"
         "we need] [send me|send|provide|email] [an invoice|a vat invoice|a receipt|a tax invoice|"
         "an itemised receipt|a proper invoice|a copy of the invoice] [for my order|for {order}|"
@@ -502,7 +538,7 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[i was charged|i've been charged|you charged me|i got charged|charged me] [twice|double|two times|"
         "the wrong amount|{money}|more than the listing price|after i cancelled|for shipping twice]",
         "[there's|there is|i see] [a charge|an extra charge|a double charge|an unknown charge|"
-        "a payment|an unauthorised payment] [of {money}|] [on my card|on my account|on my statement|"
+        "a payment] [of {money}|] [on my card|on my account|on my statement|"
         "i don't recognise]",
         "[what is|what's|whats] [this|the] [charge|payment|{money} charge|fee] [for|on my account|"
         "on my card][?|]",
@@ -512,14 +548,12 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "an order confirmation|a payment confirmation] [|for my order|for one of the items]",
         "[the payment|my payment|my card] [failed|was declined|didn't go through|went through twice], "
         "[what should i do|can you check|was i charged|please check][?|.|]",
-        "[i haven't received|still no|where is] [the|my] [cashback|promised discount|price adjustment|"
+        "[i haven't received|still no|where is] [the|my] [promised discount|price adjustment|"
         "coupon discount] [of {money}|][?|.|]",
         "[can i|how can i|could i] [pay|pay by|pay with] [bank transfer|invoice|paypal|a different card|"
         "purchase order|instalments][?|]",
     ],
     "feedback_or_review": [
-        "[need help|i need help|help me|can you help me] [to write|writing|to leave|to post] [a review|"
-        "an opinion|feedback|a rating] [about|on|for] [your products|the {product}|my order|it]",
         "[why do you keep|please stop|stop|why are you] [asking|emailing|messaging] [me] [for a review|"
         "about a review|to leave feedback|for feedback][?|.|!]",
         "[how do i|how can i|where do i|can i] [leave|write|change|update|edit|remove|delete] "
@@ -532,9 +566,6 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "this in my review][?|]",
     ],
     "other": [
-        "[{carrier}|{order}|tomorrow morning|monday works|any time after 5|the {colour} one|{size}|yes|"
-        "yes please|no|yes, go ahead|yes that's fine|the second address|my new address]"
-        "[| works for me| is fine| please| is better|]",
         "[the order number is|my order number is|order id is|my address is|the tracking number is|"
         "my postcode is|the serial number is|my email on the order is] [{order}|below|12 high street|"
         "ab12 3cd|above|1z999aa10123456784|in the photo][|.]",
@@ -543,13 +574,8 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "here|below]",
         "[yes|yeah|yep|sure|ok|okay], [please|go ahead and|you can] [send|ship|post|refund|replace|"
         "resend|cancel] [it|a new one|the replacement|the rest|it to my work address][|.]",
-        "[tomorrow morning|friday afternoon|any day next week|monday between 9 and 12|after 6pm] "
-        "[works|is good|suits me|is fine] for [the pickup|collection|delivery|the engineer|the call]",
         "[i need help|need help|i need some help|help me|please help me|can you help me] "
         "[with my account|with something|please|asap|]",
-        "[i tried to|tried to] [respond to|reply to] [the email|the receipt|the order email|"
-        "your message] but [heard nothing|got nothing back|it bounced|no reply], [so i'm|so i am] "
-        "[reaching out|writing|messaging] here",
         "[i emailed|i sent an email|i messaged you|i wrote to you|already sent an email|i contacted you] "
         "[{when}|{days} days ago|last week|twice|] [and|but] [no response|no reply|heard nothing|"
         "nobody answered|still no answer|got no reply][ yet|]",
@@ -557,17 +583,21 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[?|??|!|]",
         "[how|where] [can i|do i|could i] [contact|reach|speak to|talk to|call] [you|someone|a manager|"
         "customer service|a real person|the seller][?|]",
-        "[why was|why has|why did you] [my order|my account] [cancelled|canceled|closed|suspended|"
+        "[why was|why has|why did you] [my order|my purchase] [cancelled|canceled|refused|held|"
         "blocked][?|]",
         "[can you|could you|please|pls] [call me|ring me|phone me|get back to me|reply to me|respond|"
         "answer me|get in touch][ asap| urgently| today| please|]",
-        "[what is|what's|whats] [the escalation process|your phone number|your email address|"
+        "[what is|what's|whats] [your phone number|your email address|"
         "the best way to reach you|your opening hours][?|]",
         "[i have|i've got|got] [a question|a problem|an issue|a quick question|a complaint|a query] "
         "[about my order|with my account|for you|][,|.|] [please|can you|could you] [help|get back to me|"
         "contact me|respond][?|.|]",
         "[do you|are you] [do|doing|offer|take] [wholesale|bulk orders|trade accounts|custom orders|"
         "collaborations|commissions][?|]",
+        "[waiting for your reply|still waiting for your answer|waiting for an answer|awaiting your response|"
+        "i'm waiting to hear back|please answer my question|i need an answer|no answer yet]",
+        "[i need it by|i need it before|it has to be here by|i must have it by] [friday|monday|the weekend|"
+        "the 20th|christmas|tomorrow|next week][|!|, please]",
         "[please|pls|kindly] [reply|respond|answer|advise|help|look into this|get back to me]"
         "[!|.|!!|asap|urgently|]",
         "[this is|that's|this is absolutely|this is totally] [unacceptable|ridiculous|a joke|not good enough|"
@@ -581,10 +611,10 @@ CLOSING_PREFIX = [
     "thanks for the refund", "the {product} arrived", "received the parcel", "love it", "great, thanks",
     "ok thanks", "thank you for your help", "many thanks", "appreciate it", "it came today",
     "thank you for the update", "all good with the first one", "the replacement arrived",
-    "the ones you made last year have been flawless, great job", "love your work", "you were so helpful last time",
+    "love your work", "you were so helpful last time",
     "big fan of your shop", "the last order was perfect", "i sorted out the first issue",
 ]
-CONNECTORS = ["but", ", but", ". but", ". however", ". unfortunately", ". sadly", ". one thing though:",
+CONNECTORS = [". ", ". ", "! ", ". ", "\n", ", ", "but", ", but", ". but", ". however", ". unfortunately", ". sadly", ". one thing though:",
               ". also", " - ", ". just one question:", ". quick question,", "... but", ". oh and",
               ". although"]
 
@@ -741,6 +771,9 @@ def no_reply_message(rng: random.Random) -> tuple[str, str, str]:
     if rng.random() < 0.3:  # two closing sentences ("arrived today. love it, thanks")
         other = rng.choice(["thanks", "arrived", "praise", "resolved"])
         core = _join([core, expand(rng.choice(NO_REPLY[other]), rng)], rng)
+    if family in ("thanks", "arrived", "praise") and rng.random() < 0.3:
+        remarks = [expand(rng.choice(NEUTRAL_REMARKS), rng) for _ in range(rng.choice([1, 1, 2]))]
+        core = _join([core] + remarks if rng.random() < 0.7 else remarks + [core], rng)
     text = add_noise(_wrap(core, rng, False), rng, "pos" if family != "resolved" else "any")
     return text, NO_REPLY_INTENT[family], family
 
@@ -750,12 +783,13 @@ def needs_reply_message(rng: random.Random) -> tuple[str, str, str]:
     core = expand(rng.choice(NEEDS_REPLY[intent]), rng)
     family = intent
     roll = rng.random()
-    if roll < 0.2:  # closing first, then the point: the hard negatives for "no reply"
+    if roll < 0.25:  # closing first, then the point: the hard negatives for "no reply"
         prefix = expand(rng.choice(CLOSING_PREFIX), rng)
         core = f"{prefix}{rng.choice(CONNECTORS)} {core}"
         family = "closing+" + intent
-    elif roll < 0.35:  # a second sentence of the same intent
-        core = _join([core, expand(rng.choice(NEEDS_REPLY[intent]), rng)], rng)
+    elif roll < 0.45:  # more sentences of the same intent
+        more = [expand(rng.choice(NEEDS_REPLY[intent]), rng) for _ in range(rng.choice([1, 1, 2]))]
+        core = _join([core] + more, rng)
     mood = "neg" if intent in ("delivery_problem", "where_is_my_order", "other") else "any"
     return add_noise(_wrap(core, rng, True), rng, mood), intent, family
 
