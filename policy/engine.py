@@ -1,30 +1,40 @@
 """The engine: load a marketplace's policy once, check a message against every rule.
 
-check(text, marketplace="amazon", template=None, context=None) -> list[Finding]
-load_policy(marketplace="amazon") -> Policy   (cached; the only global state)
+check(text, marketplace=None, template=None, context=None, language="auto") -> list[Finding]
+check_message(...same...) -> CheckResult   (the findings and the message's language)
+load_policy(marketplace=None) -> Policy   (cached; the only global state)
+(marketplace None: the default, policy.marketplace.default_marketplace())
 
-Flow: rules.toml -> loader (validated, compiled) -> each rule finds spans on one
-MessageView -> findings that yield to a stronger category are dropped -> one
-finding per (category, span), overlaps of a category merged -> sorted by start.
+Flow: marketplace.toml (facts) + policy/common/rules.toml overlaid by the
+marketplace's rules.toml -> loader (validated, compiled) -> each rule finds spans on
+one MessageView -> each span snapped to whole words (tidy_finding) -> a finding that
+yields to a stronger category is dropped only when that finding covers its words ->
+within a category, a finding covered by a stronger one is absorbed; one that reaches
+other words stays (every problem is shown at once) -> sorted by start.
 """
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
 from .finding import Finding
-from .loader import PolicyError, load_rules
+from .language import check_language, load_detector
+from .loader import PolicyError, load_rule_set, load_rules
+from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketplace, load_marketplace,
+                          load_marketplace_from, marketplace_folder)
 from .patterns import Compiled, HintIndex
-from .rulekinds import Rule
+from .result import CheckResult
+from .rulekinds import Rule, excerpt_of
+from .normalize import override_runs
 from .textview import MessageView
 
-POLICY_ROOT = Path(__file__).resolve().parent
 
-__all__ = ["Policy", "PolicyError", "check", "load_policy", "load_policy_from"]
+__all__ = ["CheckResult", "Policy", "PolicyError", "check", "check_message", "load_policy",
+           "load_policy_from"]
 
 
 @dataclass
@@ -32,36 +42,85 @@ class Policy:
     marketplace: str
     rules: list[Rule] = field(default_factory=list)
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
+    facts: Marketplace | None = None               # policy/<marketplace>/marketplace.toml
 
-    def check(self, text: str, template=None, context: dict | None = None) -> list[Finding]:
-        """All findings for `text`; `template` is a template id or a Template-like object."""
-        if not isinstance(text, str):
-            raise TypeError("text must be a string")
+    def _template(self, template):
         if isinstance(template, str):
             if template not in self.templates:
                 raise ValueError(f"unknown template {template!r} for {self.marketplace}")
-            template = self.templates[template]
-        mv = MessageView.build(text, template, context)
+            return self.templates[template]
+        return template
+
+    def asks_for_review(self, text: str, template=None) -> bool:
+        """Whether the message is a review request: its template's kind is, or its text asks
+        for a review (the one-per-order history and the timing window then apply to it)."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        mv = MessageView.build(text, self._template(template), None, self.facts)
+        return any(rule.asks_for_review(mv) for rule in self.rules if _is_request_rule(rule))
+
+    def check(self, text: str, template=None, context: dict | None = None,
+              language: str | None = "auto") -> list[Finding]:
+        """All findings for `text`; `template` is a template id or a Template-like object."""
+        return self.check_message(text, template, context, language).findings
+
+    def check_message(self, text: str, template=None, context: dict | None = None,
+                      language: str | None = "auto") -> CheckResult:
+        """The findings for `text` and its language: `language` is "auto" (detect it) or a
+        BCP 47 tag (the buyer's language); an unknown one is a ValueError."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        template = self._template(template)
+        mv = MessageView.build(text, template, context, self.facts)
         findings: list[tuple[Rule, Finding]] = []
+        own_blanks = _field_blanks(template)
+        reversed_runs = override_runs(text)
         for rule in self.rules:
             for f in rule.find(mv):
+                if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
+                    continue  # the template's own unfilled field: the form asks for it
+                f = tidy_finding(text, f)
+                if f.replacements and any(a < f.end and f.start < b for a, b in reversed_runs):
+                    # Words a screen shows reversed: a replacement typed in would show
+                    # reversed too. Removing the override (its own finding) comes first.
+                    f = replace(f, replacements=())
                 findings.append((rule, f))
-        return merge(findings)
+        return check_language(text, merge(findings), self.facts, template, language)
+
+
+def _is_request_rule(rule: Rule) -> bool:
+    return callable(getattr(rule, "asks_for_review", None))
+
+
+def _field_blanks(template) -> frozenset[str]:
+    """"{name}" for each field of the template: left unfilled, the fill-in form reports it
+    ("Fill in: ..."), so it is not also a placeholder finding. Other blanks are."""
+    fields = getattr(template, "fields", None) or ()
+    return frozenset("{" + f.name + "}" for f in fields if getattr(f, "name", None))
 
 
 def load_policy_from(folder: str | Path, marketplace: str | None = None,
                      detectors: Mapping | None = None) -> Policy:
-    """Load (uncached) the policy in `folder`: rules.toml and, when present, templates.toml."""
+    """Load (uncached) the policy in `folder`: with a marketplace.toml, its facts, the included
+    shared rules overlaid by rules.toml, and templates.toml when present; without one, the
+    folder's rules.toml alone (facts, for the rules that need them, of the default)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise PolicyError(f"no policy folder {folder}")
-    rules = load_rules(folder / "rules.toml", detectors)
+    if (folder / FACTS_FILE).is_file():
+        facts = load_marketplace_from(folder)
+        rules = load_rule_set(folder, facts, detectors)
+    else:
+        facts = load_marketplace(default_marketplace())
+        rules = load_rules(folder / "rules.toml", detectors)
+    for rule in rules:
+        rule.bind(facts)
     HintIndex(_compiled_patterns(rules))
     templates = {}
     if (folder / "templates.toml").exists():
         from .templates import load_templates
-        templates = load_templates(folder / "templates.toml")
-    return Policy(marketplace or folder.name, rules, templates)
+        templates = load_templates(folder / "templates.toml", facts)
+    return Policy(marketplace or folder.name, rules, templates, facts)
 
 
 def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:
@@ -82,19 +141,16 @@ def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:
     return out
 
 
-def load_policy(marketplace: str = "amazon") -> Policy:
-    """The policy of policy/<marketplace>/, loaded and compiled once per process."""
-    if not isinstance(marketplace, str) or not marketplace.isidentifier():
-        raise PolicyError(f"unknown marketplace {marketplace!r}")
-    return _load_cached(marketplace)
+def load_policy(marketplace: str | None = None) -> Policy:
+    """The policy of policy/<marketplace>/ (None: the default marketplace), loaded and
+    compiled once per process."""
+    return _load_cached(default_marketplace() if marketplace is None else marketplace)
 
 
 @lru_cache(maxsize=None)
 def _load_cached(marketplace: str) -> Policy:
-    folder = POLICY_ROOT / marketplace
-    if not (folder / "rules.toml").is_file():
-        raise PolicyError(f"unknown marketplace {marketplace!r}: no rules file {folder / 'rules.toml'}")
-    policy = load_policy_from(folder, marketplace)
+    policy = load_policy_from(marketplace_folder(marketplace), marketplace)
+    load_detector()  # the language detector's models, once per process like the policy
     # The compiled policy (tens of thousands of objects) lives as long as the process. Freezing
     # it keeps the cyclic collector from re-scanning it in the full collections that checks
     # trigger, which was most of the check's p99 (benchmarks/speed.py).
@@ -103,19 +159,73 @@ def _load_cached(marketplace: str) -> Policy:
     return policy
 
 
-def check(text: str, marketplace: str = "amazon", template=None,
-          context: dict | None = None) -> list[Finding]:
+def check(text: str, marketplace: str | None = None, template=None,
+          context: dict | None = None, language: str | None = "auto") -> list[Finding]:
     """Findings for `text` under the marketplace's policy, sorted by start."""
-    return load_policy(marketplace).check(text, template, context)
+    return load_policy(marketplace).check(text, template, context, language)
+
+
+def check_message(text: str, marketplace: str | None = None, template=None,
+                  context: dict | None = None, language: str | None = "auto") -> CheckResult:
+    """The message's language and its findings under the marketplace's policy."""
+    return load_policy(marketplace).check_message(text, template, context, language)
+
+
+# -- whole words ------------------------------------------------------------------
+
+def _joined(a: str, b: str) -> bool:
+    """Whether a cut between characters a and b would split a word or a number."""
+    return a.isalnum() and b.isalnum()
+
+
+def _match_case(original: str, replacement: str) -> str:
+    """A replacement written for the middle of a sentence, capitalised where the words it
+    replaces start with a capital ("if you have a moment" for "If you are pleased ..."),
+    and the other way round ("Have a moment?" after a comma)."""
+    if not original or not replacement:
+        return replacement
+    first, rest = replacement[0], replacement[1:2]
+    if original[0].isupper() and first.islower():
+        return first.upper() + replacement[1:]
+    if original[0].islower() and first.isupper() and rest.islower() and rest.isalpha():
+        return first.lower() + replacement[1:]
+    return replacement
+
+
+def tidy_finding(text: str, f: Finding) -> Finding:
+    """The finding with its span on word edges: a match that starts or ends inside a word or
+    number ("call us on +4|4 ...", "...|0958") takes in the rest of it, so a highlight never
+    cuts a word; spaces at its ends are left out (unless a replacement rewrites them).
+    Replacements are extended by the text taken in, and match the case of what they replace."""
+    start, end = f.start, f.end
+    if end <= start:
+        return f
+    if not f.replacements:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            start, end = f.start, f.end
+    while start > 0 and _joined(text[start - 1], text[start]):
+        start -= 1
+    if start > 0 and text[start - 1] == "+" and text[start].isdigit() and \
+            (start < 2 or not text[start - 2].isalnum()):
+        start -= 1  # "+44 20 ...": the plus belongs to the number
+    while end < len(text) and _joined(text[end - 1], text[end]):
+        end += 1
+    replacements = f.replacements
+    if replacements:
+        before, after = text[start:f.start], text[f.end:end]
+        replacements = tuple(_match_case(text[f.start:f.end], before + r + after) if not before
+                             else before + r + after for r in replacements)
+    if (start, end) == (f.start, f.end) and replacements == f.replacements:
+        return f
+    return replace(f, start=start, end=end, excerpt=excerpt_of(text, start, end),
+                   replacements=replacements)
 
 
 # -- combining findings ------------------------------------------------------------
-
-def _overlaps(a: Finding, b: Finding) -> bool:
-    if a.start == a.end or b.start == b.end:
-        return (a.start, a.end) == (b.start, b.end)
-    return a.start < b.end and b.start < a.end
-
 
 def _rank(f: Finding) -> tuple:
     """Which of two overlapping findings of a category to keep: block first, then one that
@@ -123,15 +233,24 @@ def _rank(f: Finding) -> tuple:
     return (f.severity == "block", bool(f.replacements), f.end - f.start)
 
 
+def _covers(k: Finding, c: Finding) -> bool:
+    """Whether k's words include all of c's (a whole-message finding covers only its like)."""
+    if c.start == c.end or k.start == k.end:
+        return (c.start, c.end) == (k.start, k.end)
+    return k.start <= c.start and c.end <= k.end
+
+
 def _drop_yielding(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
-    """Drop a finding whose rule yields to a category that has an overlapping finding
-    (a discount offered FOR a review is an inducement, not also promotion)."""
+    """Drop a finding whose rule yields to a category with a finding covering the same words
+    (a discount offered FOR a review is an inducement, not also promotion). A finding of
+    that category on other words hides nothing."""
     kept = []
     cache: dict[tuple, tuple[list[int], list[int]]] = {}
     for rule, f in findings:
         if rule.yields_to:
             if rule.yields_to not in cache:
-                targets = sorted((g.start, g.end) for _, g in findings if g.category in rule.yields_to)
+                targets = sorted((g.start, g.end) for _, g in findings
+                                 if g.category in rule.yields_to and g.end > g.start)
                 starts, max_end, best = [], [], -1
                 for s, e in targets:
                     best = max(best, e)
@@ -139,16 +258,17 @@ def _drop_yielding(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
                     max_end.append(best)
                 cache[rule.yields_to] = (starts, max_end)
             starts, max_end = cache[rule.yields_to]
-            i = bisect_left(starts, max(f.end, f.start + 1))  # targets starting before f ends
-            if i and max_end[i - 1] > f.start:
+            i = bisect_right(starts, f.start)  # targets starting at or before f
+            if i and max_end[i - 1] >= f.end > f.start:
                 continue
         kept.append(f)
     return kept
 
 
 def merge(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
-    """One finding per category for each cluster of overlapping spans (the blocking, then the
-    widest wins; findings of the cluster that do not overlap the winner stay), sorted by start."""
+    """Per category, each cluster of overlapping spans keeps its strongest findings (the
+    blocking, then one with a fix, then the widest); a weaker one is absorbed only when a kept
+    one covers all its words, so a finding that reaches other words still shows. Sorted."""
     by_category: dict[str, list[Finding]] = {}
     for f in _drop_yielding(findings):
         by_category.setdefault(f.category, []).append(f)
@@ -165,7 +285,7 @@ def merge(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
                 continue
             chosen: list[Finding] = []
             for c in sorted(cluster, key=_rank, reverse=True):
-                if not any(_overlaps(c, k) for k in chosen):
+                if not any(_covers(k, c) for k in chosen):
                     chosen.append(c)
             out.extend(chosen)
             if f is not None:

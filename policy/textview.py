@@ -34,6 +34,15 @@ def _add(spans: list, view: str, start: int, end: int) -> None:
         spans.append((start, end))
 
 
+class ContextError(ValueError):
+    """A check context the rules cannot work with (a date too late to compute a window
+    from): bad input, for the API to answer 400 and the CLI to exit 2. `key` names it."""
+
+    def __init__(self, key: str, problem: str):
+        super().__init__(f"context.{key}: {problem}")
+        self.key = key
+
+
 @dataclass
 class MessageView:
     """Everything a rule may look at for one check."""
@@ -42,16 +51,19 @@ class MessageView:
     normalized: Normalized
     template: object | None = None      # policy.templates.Template or None
     context: dict = field(default_factory=dict)
+    facts: object | None = None         # policy.marketplace.Marketplace or None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _hits: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # per-check cache shared by the rules
 
     @classmethod
-    def build(cls, text: str, template=None, context: dict | None = None) -> "MessageView":
+    def build(cls, text: str, template=None, context: dict | None = None,
+              facts=None) -> "MessageView":
         nv = normalize(text)
         sentences = split_sentences(nv.text)
-        return cls(text, nv, template, dict(context or {}), sentences, [s for s, _ in sentences])
+        return cls(text, nv, template, dict(context or {}), facts, sentences,
+                   [s for s, _ in sentences])
 
     @property
     def view(self) -> str:

@@ -1,28 +1,29 @@
-"""The JSON API: check a message, list templates, turn pasted HTML into plain text.
+"""The JSON API: check a message, compose a draft, list templates and marketplaces, turn pasted HTML into plain text.
 
 None of these change anything, so they take requests without a CSRF token
 (scripts and other tools call them); web.security exempts this blueprint.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
 import policy
+from policy.language import parse_language
+from policy.context import CONTEXT_KEYS, context_problem
+from policy.marketplace import load_marketplace, marketplace_ids
 from policy.plaintext import html_to_text
 
-from .checking import check_message
+from .bodies import json_object
+from .checking import check_result
+from .composing import compose_state
 from .security import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 csrf.exempt(bp)
 
 _MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-CONTEXT_KEYS = ("order_id", "delivered_on", "delivered_latest", "today", "previous_request_on")
-DATE_KEYS = {"delivered_on", "delivered_latest", "today", "previous_request_on"}
 
 
 @bp.post("/check")
@@ -37,9 +38,38 @@ def check():
         abort(400, "“template” must be a template id (a string) or left out.")
     elif template_id not in marketplace.templates:
         abort(400, f"Unknown template “{template_id}” for marketplace “{marketplace.marketplace}”.")
-    findings = check_message(text, marketplace, template_id, _context(body.get("context")))
-    return jsonify({"ok": not any(f.blocks for f in findings),
-                    "findings": [f.to_dict() for f in findings]})
+    language = _language(body.get("language", "auto"))
+    result = check_result(text, marketplace, template_id, _context(body.get("context")), language)
+    return jsonify({"ok": result.ok, "language": result.language,
+                    "findings": [f.to_dict() for f in result.findings]})
+
+
+@bp.post("/compose")
+def compose():
+    """The composer's view of a draft, for compose.js: {"template"?, "fields"?, "text", "edited"?}.
+
+    Renders the template from the fields (until "edited" is true), checks field values and the
+    message, and says what the page shows: highlights, problem cards, summary, Copy allowed or
+    why not (web.composing). No side effects, like /api/check.
+    """
+    body = _json_object()
+    marketplace = _marketplace(body.get("marketplace", current_app.config["MARKETPLACE"]))
+    template_id = body.get("template")
+    template = None
+    if template_id not in ("", None):
+        if not isinstance(template_id, str) or template_id not in marketplace.templates:
+            abort(400, f"Unknown template “{str(template_id)[:60]}” for marketplace “{marketplace.marketplace}”.")
+        template = marketplace.templates[template_id]
+    fields = body.get("fields", {})
+    if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+        abort(400, "“fields” must be an object of field name -> text.")
+    text = body.get("text", "")
+    if not isinstance(text, str):
+        abort(400, "“text” must be a string.")
+    edited = body.get("edited", template is None)
+    if not isinstance(edited, bool):
+        abort(400, "“edited” must be true or false.")
+    return jsonify(compose_state(marketplace, template, fields, text, edited))
 
 
 @bp.get("/templates")
@@ -49,6 +79,17 @@ def templates():
                     "templates": [t.to_dict() for t in marketplace.templates.values()]})
 
 
+@bp.get("/marketplaces")
+def marketplaces():
+    """Each marketplace's facts: languages, message kinds and limits, reply clock, category
+    names (in ?locale=, English where it has none), and which one is the app's default."""
+    locale = request.args.get("locale", "en")
+    if not isinstance(locale, str) or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?", locale):
+        abort(400, "“locale” must be a language tag such as “en” or “zh”.")
+    return jsonify({"default": current_app.config["MARKETPLACE"],
+                    "marketplaces": [load_marketplace(m).to_dict(locale) for m in marketplace_ids()]})
+
+
 @bp.post("/plain-text")
 def plain_text():
     body = _json_object()
@@ -56,14 +97,7 @@ def plain_text():
 
 
 def _json_object() -> dict:
-    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH
-    try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, ValueError):
-        abort(400, "The request body must be JSON, e.g. {\"text\": \"...\"}.")
-    if not isinstance(body, dict):
-        abort(400, "The request body must be a JSON object, e.g. {\"text\": \"...\"}.")
-    return body
+    return json_object('{"text": "..."}')
 
 
 def _text(body: dict) -> str:
@@ -78,11 +112,19 @@ def _text(body: dict) -> str:
 
 def _marketplace(name) -> policy.Policy:
     if not isinstance(name, str) or not _MARKETPLACE_ID.match(name):
-        abort(400, "“marketplace” must be a marketplace id such as “amazon”.")
+        abort(400, f"“marketplace” must be a marketplace id ({', '.join(marketplace_ids())}).")
     try:
         return policy.load_policy(name)
     except policy.PolicyError:
         abort(400, f"Unknown marketplace “{name}”.")
+
+
+def _language(raw) -> str:
+    """The requested language: "auto" or a known BCP 47 tag (400 otherwise)."""
+    try:
+        return parse_language(raw) or "auto"
+    except ValueError as exc:
+        abort(400, str(exc))
 
 
 def _context(raw) -> dict:
@@ -92,16 +134,9 @@ def _context(raw) -> dict:
         abort(400, "“context” must be an object such as {\"order_id\": \"112-1234567-1234567\"}.")
     context = {}
     for key, value in raw.items():
-        if key not in CONTEXT_KEYS:
-            abort(400, f"Unknown context key “{key}” (expected {', '.join(CONTEXT_KEYS)}).")
-        if value in (None, ""):
-            continue
-        if not isinstance(value, str):
-            abort(400, f"context.{key} must be a string.")
-        if key in DATE_KEYS:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                abort(400, f"context.{key} must be an ISO date (YYYY-MM-DD), not “{value[:40]}”.")
-        context[key] = value.strip()
+        problem = context_problem(key, value)
+        if problem:
+            abort(400, f"context: {problem.rstrip('.')}.")
+        if value not in (None, ""):
+            context[key] = value.strip()
     return context
