@@ -22,7 +22,7 @@ from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_
 from .engine import PolicyError
 from .triage import triage
 from .triage_inbox import kind_of, parse_time, read_inbox, triage_all
-from .triage_rules import load_triage_rules
+from .triage_rules import default_marketplace, load_triage_rules
 
 PROG = "python -m policy triage"
 EXCERPT_WIDTH = 70
@@ -39,7 +39,8 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help='buyer message files (UTF-8), or inboxes (.mbox, .eml, .csv); '
                              'standard input when none or "-"')
-    parser.add_argument("--marketplace", default="amazon", help="marketplace (default: amazon)")
+    parser.add_argument("--marketplace", default=None,
+                        help="marketplace (default: the MARKETPLACE setting)")
     parser.add_argument("--previous", metavar="TEXT",
                         help="the seller's previous message, which the buyer is answering")
     parser.add_argument("--inbox", action="store_true",
@@ -121,7 +122,7 @@ def main(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         if args.jsonl is not None and args.files:
             raise UsageError("give either --jsonl or message files, not both")
-        load_triage_rules(args.marketplace)
+        args.marketplace = load_triage_rules(args.marketplace or default_marketplace()).marketplace
         if args.jsonl is not None:
             rows = read_jsonl(args.jsonl)
             results = [triage(r["text"], marketplace=args.marketplace, previous=r["previous"],

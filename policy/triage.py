@@ -17,7 +17,7 @@ import datetime as dt
 
 from .policyfile import PolicyError
 from .triage_model import Scored, load_model
-from .triage_rules import INTENTS, TriageRules, load_triage_rules
+from .triage_rules import INTENTS, TriageRules, default_marketplace, load_triage_rules
 
 __all__ = ["INTENTS", "PolicyError", "load_triage_rules", "triage", "reply_deadline"]
 
@@ -30,7 +30,7 @@ _FILLER = frozenset("a an the i me my you your it its is are was be to of and or
 _SENTENCE_END = frozenset(".!?")
 
 
-def triage(text: str, marketplace: str = "amazon", previous: str | None = None,
+def triage(text: str, marketplace: str | None = None, previous: str | None = None,
            arrived: dt.datetime | None = None, _unwrap: bool = True) -> dict:
     """Triage one buyer message (and, optionally, the seller's previous message).
 
@@ -38,7 +38,8 @@ def triage(text: str, marketplace: str = "amazon", previous: str | None = None,
     "fields", "confidence"} and "reply_by" (ISO) when `arrived` is given; offsets are code
     points into `text`; `fields` holds what could be read for the composer (order_id, product).
     """
-    rules = load_triage_rules(marketplace)
+    rules = load_triage_rules(marketplace or default_marketplace())
+    marketplace = rules.marketplace
     inner = _wrapped_message(text) if _unwrap else None
     if inner is not None:  # a pasted notification: judge the buyer's words, point into the whole text
         start, end = inner
@@ -79,6 +80,8 @@ def triage(text: str, marketplace: str = "amazon", previous: str | None = None,
     elif has_words and extra is not None:
         reasons.extend(r for r in _phrase_reasons(rules, scored, needs_reply, intent) if not _overlaps(r, reasons))
     reasons = _distinct(reasons)[:MAX_REASONS]
+    if needs_reply and has_words and not reasons:
+        reasons.append(_whole(scored, rules.unsure_why))
 
     if rules.every_message_needs_reply and not needs_reply:
         needs_reply = True

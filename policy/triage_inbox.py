@@ -249,7 +249,7 @@ def read_pasted(text: str) -> list[Incoming]:
     return [Incoming(p.strip(), source=f"message {i}") for i, p in enumerate(parts, 1) if p.strip()]
 
 
-def triage_all(messages: list[Incoming], marketplace: str = "amazon") -> list[dict]:
+def triage_all(messages: list[Incoming], marketplace: str | None = None) -> list[dict]:
     """Triage every message; the list comes sorted by reply deadline.
 
     Messages that need a reply come first, soonest deadline first (those without an

@@ -59,6 +59,7 @@ class TriageRules:
     marketplace: str
     path: Path
     reply_hours: int
+    reply_note: str  # one line about the clock for the seller (marketplace.toml's reply_clock.note)
     every_message_needs_reply: bool  # the marketplace has no "no response needed"
     no_reply_label: str  # the verdict, in the marketplace's words ("No response needed")
     no_reply_action: str  # "Mark as no response needed", in the marketplace's words
@@ -66,6 +67,7 @@ class TriageRules:
     intents: dict[str, Intent]  # common intents first, then the marketplace's own
     extra_intents: tuple[Intent, ...]
     question_why: str
+    unsure_why: str
     previous_asks: Cues
     previous_closes: Cues
     order_id: re.Pattern
@@ -135,7 +137,8 @@ def _templates(path: Path, where: str, value: object, known: set[str] | None) ->
 
 def load_common(path: Path = COMMON_PATH) -> dict:
     data = _table(path, "top level", read_toml(path, "common triage file"),
-                  {"question_why", "intent", "previous"}, {"question_why", "intent", "previous"})
+                  {"question_why", "unsure_why", "intent", "previous"},
+                  {"question_why", "unsure_why", "intent", "previous"})
     intents = _table(path, "[intent]", data["intent"], set(INTENTS), set(INTENTS))
     out = {}
     for intent_id in INTENTS:
@@ -145,6 +148,7 @@ def load_common(path: Path = COMMON_PATH) -> dict:
                           _text(path, where, t.get("why_no_reply", t["why"]), "why_no_reply"))
     previous = _table(path, "[previous]", data["previous"], {"asks", "closes"}, {"asks", "closes"})
     return {"question_why": _text(path, "top level", data["question_why"], "question_why"),
+            "unsure_why": _text(path, "top level", data["unsure_why"], "unsure_why"),
             "intents": out,
             "asks": _cues(path, "[previous.asks]", previous["asks"]),
             "closes": _cues(path, "[previous.closes]", previous["closes"])}
@@ -156,24 +160,38 @@ _TOP_KEYS = {"marketplace", "reply_hours", "every_message_needs_reply", "no_repl
 
 
 def load_rules_from(path: Path, known_templates: set[str] | None = None,
-                    common: dict | None = None) -> TriageRules:
-    """Load and validate one marketplace's triage.toml over the common file."""
+                    common: dict | None = None, facts=None) -> TriageRules:
+    """Load and validate one marketplace's triage.toml over the common file.
+
+    `facts` (policy.marketplace.Marketplace, from the folder's marketplace.toml) is the one
+    source of the reply clock, the order-ID format, the marketplace's own intents' names and
+    its wording; triage.toml's reply_hours, every_message_needs_reply, no_reply_action,
+    console and [extract] order_id are read only for a folder without marketplace.toml.
+    """
     path = Path(path)
     common = common or load_common()
-    data = _table(path, "top level", read_toml(path, "triage file"), _TOP_KEYS, {"marketplace", "reply_hours"})
+    data = _table(path, "top level", read_toml(path, "triage file"), _TOP_KEYS,
+                  {"marketplace"} if facts is not None else {"marketplace", "reply_hours"})
     marketplace = data["marketplace"]
     if not isinstance(marketplace, str) or not _MARKETPLACE.fullmatch(marketplace):
         raise _fail(path, "marketplace", f"{marketplace!r} is not a marketplace id")
-    hours = data["reply_hours"]
-    if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= 24 * 30:
-        raise _fail(path, "reply_hours", f"must be a whole number of hours from 1 to 720, got {hours!r}")
-    every = data.get("every_message_needs_reply", False)
-    if not isinstance(every, bool):
-        raise _fail(path, "every_message_needs_reply", "must be true or false")
-    action = _text(path, "no_reply_action", data.get("no_reply_action", "Mark it as needing no reply"),
-                   "no_reply_action")
     label = _text(path, "no_reply_label", data.get("no_reply_label", "No reply needed"), "no_reply_label")
-    console = _text(path, "console", data.get("console", "your seller account"), "console")
+    if facts is not None:
+        hours, note = facts.reply_clock.hours, facts.reply_clock.note
+        every = "no_response_needed" not in facts.wording
+        action = facts.wording.get("no_response_needed", "Reply briefly")
+        console = facts.wording.get("seller_tool", facts.name)
+    else:
+        hours = data["reply_hours"]
+        if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= 24 * 30:
+            raise _fail(path, "reply_hours", f"must be a whole number of hours from 1 to 720, got {hours!r}")
+        note = f"The reply window is {hours} hours, weekends included."
+        every = data.get("every_message_needs_reply", False)
+        if not isinstance(every, bool):
+            raise _fail(path, "every_message_needs_reply", "must be true or false")
+        action = _text(path, "no_reply_action", data.get("no_reply_action", "Mark it as needing no reply"),
+                       "no_reply_action")
+        console = _text(path, "console", data.get("console", "your seller account"), "console")
 
     templates = _table(path, "[templates]", data.get("templates", {}), set(INTENTS))
     intents: dict[str, Intent] = {}
@@ -197,14 +215,20 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
             raise _fail(path, where, "'keeps_open' must be true or false")
         cues = _cues(path, where, {k: table[k] for k in ("why", "patterns", "examples", "counter_examples")
                                    if k in table})
-        intent = Intent(intent_id, _text(path, where, table["title"], "title"), cues.why, cues.why,
+        title = _text(path, where, table["title"], "title")
+        if facts is not None:
+            title = facts.intents.get(intent_id, title)  # the marketplace names its intents
+        intent = Intent(intent_id, title, cues.why, cues.why,
                         _templates(path, where, table.get("templates", []), known_templates), cues, keeps_open)
         intents[intent_id] = intent
         extra.append(intent)
 
     extract = _table(path, "[extract]", data.get("extract", {}), {"order_id", "product", "product_stopwords"},
-                     {"order_id"})
-    order_id = _pattern(path, "[extract] order_id", extract["order_id"])
+                     set() if facts is not None else {"order_id"})
+    if facts is not None:
+        order_id = _pattern(path.with_name("marketplace.toml"), "[order_id]", facts.order_id.in_text)
+    else:
+        order_id = _pattern(path, "[extract] order_id", extract["order_id"])
     product = tuple(_pattern(path, f"[extract] product {i + 1}", p) for i, p in enumerate(extract.get("product", [])))
     for i, p in enumerate(product):
         if "product" not in p.groupindex:
@@ -212,9 +236,15 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
     stop = extract.get("product_stopwords", [])
     if not isinstance(stop, list) or not all(isinstance(w, str) for w in stop):
         raise _fail(path, "[extract]", "'product_stopwords' must be a list of words")
-    return TriageRules(marketplace, path, hours, every, label, action, console, intents, tuple(extra),
-                       common["question_why"], common["asks"], common["closes"], order_id, product,
+    return TriageRules(marketplace, path, hours, note, every, label, action, console, intents, tuple(extra),
+                       common["question_why"], common["unsure_why"], common["asks"], common["closes"], order_id, product,
                        frozenset(w.lower() for w in stop))
+
+
+def default_marketplace() -> str:
+    """The app's default marketplace (MARKETPLACE, else policy/common/common.toml)."""
+    from .marketplace import default_marketplace as chosen
+    return chosen()
 
 
 def marketplaces() -> list[str]:
@@ -223,7 +253,7 @@ def marketplaces() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def load_triage_rules(marketplace: str = "amazon") -> TriageRules:
+def load_triage_rules(marketplace: str) -> TriageRules:
     """The marketplace's triage rules, validated against its templates (cached)."""
     if not isinstance(marketplace, str) or not _MARKETPLACE.fullmatch(marketplace):
         raise PolicyError(f"unknown marketplace {marketplace!r}")
@@ -233,4 +263,8 @@ def load_triage_rules(marketplace: str = "amazon") -> TriageRules:
     from .templates import load_templates
     templates_path = path.with_name("templates.toml")
     known = set(load_templates(templates_path)) if templates_path.is_file() else None
-    return load_rules_from(path, known)
+    facts = None
+    if path.with_name("marketplace.toml").is_file():
+        from .marketplace import load_marketplace
+        facts = load_marketplace(marketplace)
+    return load_rules_from(path, known, facts=facts)

@@ -22,7 +22,7 @@ from policy.policyfile import PolicyError
 from policy.templates import load_templates
 from policy.triage import triage
 from policy.triage_inbox import parse_time, read_inbox, read_pasted, triage_all
-from policy.triage_rules import POLICY_ROOT, TriageRules, load_triage_rules
+from policy.triage_rules import POLICY_ROOT, TriageRules, load_triage_rules, marketplaces
 
 from .security import csrf
 
@@ -39,7 +39,7 @@ def _marketplace(requested: object = None) -> str:
     """The marketplace asked for (query, form or JSON), else the app's default; 400 if unknown."""
     marketplace = requested or current_app.config["MARKETPLACE"]
     if not isinstance(marketplace, str) or not _MARKETPLACE_ID.match(marketplace):
-        abort(400, "“marketplace” must be a marketplace id such as “amazon”.")
+        abort(400, f"“marketplace” must be one of {', '.join(marketplaces())}.")
     try:
         load_triage_rules(marketplace)
     except PolicyError:

@@ -35,7 +35,7 @@ SLOTS: dict[str, list[str]] = {
         "pcb", "sensor board", "kit", "spare part", "filter", "replacement blade", "lid", "cushion",
     ],
     "carrier": ["royal mail", "dpd", "ups", "usps", "fedex", "dhl", "hermes", "evri", "the courier",
-                "the post office", "yodel", "canada post", "the driver", "amazon logistics", "parcelforce"],
+                "the post office", "yodel", "canada post", "the driver", "the delivery firm", "parcelforce"],
     "weekday": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     "when": ["yesterday", "today", "this morning", "last week", "on monday", "on friday", "2 weeks ago",
              "10 days ago", "a month ago", "last month", "on the 3rd", "on the 14th", "over a week ago",
@@ -69,7 +69,7 @@ NO_REPLY: dict[str, list[str]] = {
     # (intent, family) -> core templates
     "thanks": [
         "[thank you|thanks|many thanks|thanks a lot|thank you so much|thanks so much|thx|ty|cheers|"
-        "thank u|tysm|ta|thank you very much|much appreciated|appreciate it|really appreciate it]",
+        "thank u|tysm|tyvm|thx a lot|thanks v much|ta|thank you very much|much appreciated|appreciate it|really appreciate it]",
         "[thanks|thank you|cheers|thx] [for your help|for the help|for sorting it|for sorting this out|"
         "for the quick reply|for getting back to me|for the update|for the info|for the information|"
         "for letting me know|for your patience|for that|for everything|for the fast response|"
@@ -371,7 +371,7 @@ NEEDS_REPLY: dict[str, list[str]] = {
         "[it|the {product}|my {product}|the parcel|the item|the box] [arrived|came|was delivered|turned up] "
         "[{defect}|completely {defect}|badly {defect}|totally {defect}|{defect} and unusable]",
         "[the|my] {product} [is|was|came] {defect} [when it arrived|on arrival|out of the box|in the box|]",
-        "[it says|tracking says|the tracking says|amazon says|the app says|it shows|it's marked as|"
+        "[it says|tracking says|the tracking says|the website says|the app says|it shows|it's marked as|"
         "it was marked] [delivered|as delivered] but [it isn't here|it's not here|i never got it|"
         "nothing came|i didn't get it|there's nothing here|no parcel|i have nothing|it never arrived|"
         "i was home all day and nothing came]",

@@ -24,7 +24,7 @@ NO_REPLY = [
     "Ok, understood. Have a nice day!",
     "I left you a 5 star review :)",
     # the families real buyers write (issue 11), in the project's own words
-    "tyvm!!", "cheers m8 👍", "thankyouuu", "Thanks... finally lol", "ta",
+    "thx so much!!", "cheers m8 👍", "thankyouuu", "Thanks... finally lol", "ta",
     "Thank you to Leo in support, he sorted it in minutes.",
     "Big thanks to the team!",
     "it came", "Came this morning.",
@@ -88,7 +88,7 @@ INTENT_CASES = [
     ("delivery_problem", "The frame arrived with the glass shattered."),
     ("delivery_problem", "Only 3 of the 4 chairs were in the box, one is missing."),
     ("delivery_problem", "Says delivered but it isn't here."),
-    ("return_or_refund", "How do I return these boots? They are too small."),
+    ("return_or_refund", "These boots are too small, can I send them back for a refund?"),
     ("return_or_refund", "I would like a refund please, the blender stopped working."),
     ("cancel_or_change_order", "Please cancel order 111-2222222-3333333, I ordered it twice by mistake."),
     ("cancel_or_change_order", "I've changed my mind, I don't need it any more. Can you stop the order?"),

@@ -142,7 +142,25 @@ def test_the_common_file_checks_previous_message_cues(tmp_path):
 
 
 def test_the_real_files_load_from_a_copy(tmp_path):
+    from policy.marketplace import load_marketplace
     for marketplace in marketplaces():
         copy = tmp_path / f"{marketplace}.toml"
         shutil.copy(POLICY_ROOT / marketplace / "triage.toml", copy)
-        assert load_rules_from(copy).marketplace == marketplace
+        has_facts = (POLICY_ROOT / marketplace / "marketplace.toml").is_file()
+        facts = load_marketplace(marketplace) if has_facts else None
+        assert load_rules_from(copy, facts=facts).marketplace == marketplace
+
+
+def test_marketplace_facts_are_the_one_source_of_the_clock_and_wording():
+    from policy.marketplace import load_marketplace
+    facts = load_marketplace("amazon")
+    rules = load_triage_rules("amazon")
+    assert rules.reply_hours == facts.reply_clock.hours and rules.reply_note == facts.reply_clock.note
+    assert rules.no_reply_action == facts.wording["no_response_needed"]
+    assert rules.console == facts.wording["seller_tool"]
+    assert rules.order_id.search("order 112-1234567-1234567") and not rules.order_id.search("12-34567-89012")
+
+
+def test_without_marketplace_facts_the_triage_file_must_give_the_clock(tmp_path):
+    with pytest.raises(PolicyError, match="missing key\\(s\\) \\['reply_hours'\\]"):
+        load_rules_from(_write(tmp_path, 'marketplace = "x"\n[extract]\norder_id = \'\\d\'\n'))
