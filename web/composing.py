@@ -19,7 +19,7 @@ import policy
 from policy.localize import localize
 from policy.templates import Template
 
-from .checking import CATEGORY_LABELS, CONTEXT_FIELDS, asks_for_review, check_message, preview_pieces
+from .checking import CONTEXT_FIELDS, asks_for_review, category_labels, check_message, preview_pieces
 from .forms import field_problem
 from .i18n import current_locale
 
@@ -170,7 +170,7 @@ def _cards(findings: list[policy.Finding], marketplace: policy.Policy) -> list[d
         groups.setdefault((f.rule, f.severity, f.message, f.replacements), []).append(i)
     ordered = sorted(groups.values(), key=lambda members: not findings[members[0]].blocks)
     cards = []
-    labels = marketplace.facts.names(current_locale()) if marketplace.facts else {}
+    labels = category_labels(marketplace, current_locale())
     for number, members in enumerate(ordered):
         first = findings[members[0]]
         many = len(members)
@@ -202,7 +202,7 @@ def _cards(findings: list[policy.Finding], marketplace: policy.Policy) -> list[d
         cards.append({
             "id": f"finding-{number}", "findings": members, "spans": spans,
             "rule": first.rule, "category": first.category,
-            "category_label": labels.get(first.category) or CATEGORY_LABELS.get(first.category, first.category),
+            "category_label": labels.get(first.category, first.category),
             "severity": first.severity, "blocks": first.blocks,
             "badge": _("Blocks copying") if first.blocks else _("Warning"),
             "message": first.message, "count": many, "excerpts": excerpts,

@@ -18,19 +18,20 @@ from policy.templates import Field, Template
 
 from .wording import wording
 
-ORDER_ID_EXAMPLE = "112-1234567-1234567"
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def field_messages(spec: Field) -> dict[str, str]:
     """What to tell the seller when a field is empty or malformed (server and browser alike),
     in the interface locale."""
-    example = spec.example or (ORDER_ID_EXAMPLE if spec.type == "order_id" else "")
+    example = spec.example
     label = _(spec.label)
-    if spec.type == "order_id":
-        fmt = _("Enter the %(order_id_name)s as %(description)s, for example %(example)s.",
-                order_id_name=wording("order_id_name"), description=wording("order_id_description"),
-                example=example)
+    if spec.type == "order_id":  # the format in the marketplace's words, in the locale
+        fmt = (_("Enter the %(order_id_name)s as %(description)s, for example %(example)s.",
+                 order_id_name=wording("order_id_name"), description=wording("order_id_description"),
+                 example=example) if example else
+               _("Enter the %(order_id_name)s as %(description)s.", order_id_name=wording("order_id_name"),
+                 description=wording("order_id_description")))
     elif spec.type == "date":
         fmt = _("Enter a date as year-month-day, for example %(example)s.", example=example or "2026-11-02")
     elif spec.type == "number":

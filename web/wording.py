@@ -1,18 +1,34 @@
-"""The marketplace's names in the interface locale ("Seller Central" is 卖家后台 in zh), for
-pages and messages that name the marketplace without naming it in code."""
+"""The marketplace's own words on every page, so no page or script names one.
+
+`market` in every template is the facts of the marketplace the page is for
+(policy/<marketplace>/marketplace.toml); `wording(key)` is one of its names in the interface
+locale ("Seller Central" is 亚马逊卖家后台 in zh: messages.<locale>.toml [wording]).
+
+    {{ market.name }}                       "Amazon"
+    {{ wording("seller_tool") }}            "Seller Central" / "亚马逊卖家后台（Seller Central）"
+    {{ market.reply_clock.note }}           "Amazon counts every message not answered ..."
+"""
 from __future__ import annotations
 
-from flask import current_app
+from flask import Flask, current_app
 
 from policy.localize import locale_pack
+from policy.marketplace import load_marketplace
 
 from .i18n import current_locale
 
 
+def page_marketplace():
+    """The facts of the marketplace the pages show (the app's MARKETPLACE setting)."""
+    return load_marketplace(current_app.config["MARKETPLACE"])
+
+
 def wording(key: str, marketplace: str | None = None) -> str:
+    """A marketplace name ("marketplace", "seller_tool", ...) in the interface locale."""
     pack = locale_pack(marketplace or current_app.config["MARKETPLACE"], current_locale())
-    return pack.wording.get(key, pack.wording.get("marketplace", key) if key == "marketplace" else key)
+    return pack.wording.get(key, key)
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
+    app.context_processor(lambda: {"market": page_marketplace()})
     app.jinja_env.globals["wording"] = wording
