@@ -20,6 +20,17 @@ def interface_texts(data: dict) -> list[str]:
     return out
 
 
+def extract_marketplace_toml(fileobj, keywords, comment_tags, options):
+    """The order-ID format hint a marketplace's forms show ("Amazon order ID as 3-7-7 digits")."""
+    from policy.templates import order_id_hint
+    raw = fileobj.read().decode("utf-8")
+    data = tomllib.loads(raw)
+    order_id = data.get("order_id") or {}
+    if isinstance(order_id.get("description"), str):
+        name = (data.get("wording") or {}).get("order_id_name", "order ID")
+        yield 1, "gettext", order_id_hint(name, order_id["description"]), []
+
+
 def extract_templates_toml(fileobj, keywords, comment_tags, options):
     raw = fileobj.read().decode("utf-8")
     lines = raw.splitlines()

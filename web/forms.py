@@ -16,7 +16,7 @@ from wtforms.widgets import DateInput, TextInput
 from policy.dates import date_problem
 from policy.templates import Field, Template
 
-from .wording import wording
+from .i18n import translate_data
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -26,12 +26,10 @@ def field_messages(spec: Field) -> dict[str, str]:
     in the interface locale."""
     example = spec.example
     label = _(spec.label)
-    if spec.type == "order_id":  # the format in the marketplace's words, in the locale
-        fmt = (_("Enter the %(order_id_name)s as %(description)s, for example %(example)s.",
-                 order_id_name=wording("order_id_name"), description=wording("order_id_description"),
-                 example=example) if example else
-               _("Enter the %(order_id_name)s as %(description)s.", order_id_name=wording("order_id_name"),
-                 description=wording("order_id_description")))
+    if spec.type == "order_id":  # the format in the marketplace's words (marketplace.toml), translated
+        hint = translate_data(spec.format_hint)
+        fmt = (_("Enter the %(hint)s, for example %(example)s.", hint=hint, example=example) if example
+               else _("Enter the %(hint)s.", hint=hint))
     elif spec.type == "date":
         fmt = _("Enter a date as year-month-day, for example %(example)s.", example=example or "2026-11-02")
     elif spec.type == "number":
