@@ -234,6 +234,12 @@ class _Sentences:
         if hi == len(text) or text[hi] == "\n":
             while lo > 0 and text[lo - 1] in " \t":
                 lo -= 1
+            if (lo == 0 or text[lo - 1] == "\n") and hi < len(text):
+                # the sentence is the whole line: the line goes, and with it one blank line
+                # when it stood between two (no run of three line breaks is left)
+                hi += 1
+                if text[hi:hi + 1] == "\n" and (lo < 2 or text[lo - 2:lo] == "\n\n" or lo == 0):
+                    hi += 1
         return lo, hi
 
 
