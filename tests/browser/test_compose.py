@@ -186,6 +186,10 @@ def test_warnings_do_not_lock_copy(page):
     page.get_by_label("Message", exact=True).fill(
         "Hello,\n\n\n\nYour order has shipped and should arrive on Friday.\n\nKind regards,\nAlex")
     expect(page.locator('#highlights mark[data-severity="warn"]').first).to_be_attached()
+    # Line breaks alone would be an invisible highlight: it carries a visible bar.
+    expect(page.locator('#highlights mark[data-severity="warn"].is-blank').first).to_be_attached()
+    bar = page.evaluate("""getComputedStyle(document.querySelector('#highlights mark.is-blank'), '::before').width""")
+    assert bar == "4px"
     expect(page.get_by_role("button", name="Copy")).to_be_enabled()
     expect(page.locator("#copy-reason")).to_contain_text("warning")
 
