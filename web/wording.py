@@ -2,11 +2,12 @@
 
 `market` in every template is the facts of the marketplace the page is for
 (policy/<marketplace>/marketplace.toml); `wording(key)` is one of its names in the interface
-locale ("Seller Central" is 亚马逊卖家后台 in zh: messages.<locale>.toml [wording]).
+locale (messages.<locale>.toml [wording] beside the marketplace's rules).
 
-    {{ market.name }}                       "Amazon"
-    {{ wording("seller_tool") }}            "Seller Central" / "亚马逊卖家后台（Seller Central）"
-    {{ market.reply_clock.note }}           "Amazon counts every message not answered ..."
+    {{ market.name }}                       the display name
+    {{ market.wording.seller_tool }}        where the seller pastes the message
+    {{ market.reply_clock.note }}           one line about the reply clock
+    {{ wording("seller_tool") }}            the same, in the interface locale
 """
 from __future__ import annotations
 
