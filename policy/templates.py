@@ -84,7 +84,7 @@ class Field:
 
 
 def order_id_hint(order_id_name: str, description: str) -> str:
-    """How an order-ID field explains its format ("Amazon order ID as 3-7-7 digits"); the
+    """How an order-ID field explains its format ("<order ID name> as <format>"); the
     catalog extractor (web.extract) builds the same text to translate it."""
     return f"{order_id_name} as {description}"
 

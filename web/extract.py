@@ -21,7 +21,7 @@ def interface_texts(data: dict) -> list[str]:
 
 
 def extract_marketplace_toml(fileobj, keywords, comment_tags, options):
-    """The order-ID format hint a marketplace's forms show ("Amazon order ID as 3-7-7 digits")."""
+    """The order-ID format hint a marketplace's forms show ("<order ID name> as <format>")."""
     from policy.templates import order_id_hint
     raw = fileobj.read().decode("utf-8")
     data = tomllib.loads(raw)
