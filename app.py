@@ -9,7 +9,8 @@ from flask import Flask
 
 # JSON and form bodies above this are refused with 413 before they are read.
 MAX_CONTENT_LENGTH = 64 * 1024
-# Longest message text /api/check accepts (Amazon's own limit is 2000; pasted HTML runs longer).
+# Longest message text /api/check accepts (marketplaces' own limits are near 2000; pasted HTML
+# runs longer).
 MAX_TEXT_CHARS = 20_000
 
 
@@ -22,7 +23,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=os.environ.get("DATABASE") or os.path.join(app.instance_path, "history.sqlite3"),
         MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=MAX_TEXT_CHARS,
-        MARKETPLACE="amazon",
+        # The default marketplace: the MARKETPLACE environment variable, else policy data.
+        MARKETPLACE=_default_marketplace(),
         # A seller may keep a message open for hours: the CSRF token lives as long as the
         # browser session instead of expiring after an hour and refusing the review record.
         WTF_CSRF_TIME_LIMIT=None,
@@ -36,12 +38,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     import policy
     from web import api, errors, forms, history, pages, security, triage
 
-    # Load and compile the policy now: a malformed rule or template file stops the app here,
-    # naming the file, rule and problem, and the first check a seller runs is not slowed down.
-    loaded = policy.load_policy(app.config["MARKETPLACE"])
-    policy.check("Hello", marketplace=app.config["MARKETPLACE"])
-    for template in loaded.templates.values():
-        forms.form_class(template)  # a field name the form cannot take fails here, not per request
+    # Load and compile every marketplace's policy now: a malformed facts, rule or template file
+    # stops the app here, naming the file, rule and problem (an unknown MARKETPLACE too), and
+    # the first check a seller runs is not slowed down.
+    from policy.marketplace import marketplace_folder, marketplace_ids
+    marketplace_folder(app.config["MARKETPLACE"])
+    for marketplace in marketplace_ids():
+        loaded = policy.load_policy(marketplace)
+        policy.check("Hello", marketplace=marketplace)
+        for template in loaded.templates.values():
+            forms.form_class(template)  # a field name the form cannot take fails here, not per request
 
     security.init_app(app)
     errors.init_app(app)
@@ -50,6 +56,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(triage.bp)
     app.register_blueprint(history.bp)
     return app
+
+
+def _default_marketplace() -> str:
+    from policy.marketplace import default_marketplace
+    return default_marketplace()
 
 
 def _development_secret(instance_path: str) -> str:

@@ -13,10 +13,12 @@ import sys
 from dataclasses import dataclass
 
 from . import PolicyError, check, load_policy
+from .context import CONTEXT_KEYS, DATE_KEYS
+from .marketplace import default_marketplace
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_text
 
 PROG = "python -m policy check"
-CONTEXT_DATE_KEYS = ("delivered_on", "delivered_latest", "today", "previous_request_on")
+CONTEXT_DATE_KEYS = tuple(k for k in CONTEXT_KEYS if k in DATE_KEYS)
 EXCERPT_WIDTH = 80
 
 
@@ -39,7 +41,9 @@ def build_parser() -> ArgumentParser:
     )
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help='message files (UTF-8); standard input when none or "-"')
-    parser.add_argument("--marketplace", default="amazon", help="marketplace rules (default: amazon)")
+    parser.add_argument("--marketplace", default=None,
+                        help="marketplace rules (default: the MARKETPLACE setting, else the "
+                             "policy's default marketplace)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="output for FILE input (default: text); --jsonl always writes JSON Lines")
     parser.add_argument("--template", metavar="ID", help="id of the approved template the message uses")
@@ -227,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.jsonl is not None and args.files:
             raise UsageError("give either --jsonl or FILE arguments, not both")
         context = parse_context(args.context)
+        if args.marketplace is None:
+            args.marketplace = default_marketplace()
         load_policy(args.marketplace)
         if args.template is not None:
             _require_template(args.marketplace, args.template, "--template")

@@ -1,10 +1,12 @@
 """The engine: load a marketplace's policy once, check a message against every rule.
 
-check(text, marketplace="amazon", template=None, context=None) -> list[Finding]
-load_policy(marketplace="amazon") -> Policy   (cached; the only global state)
+check(text, marketplace=None, template=None, context=None) -> list[Finding]
+load_policy(marketplace=None) -> Policy   (cached; the only global state)
+(marketplace None: the default, policy.marketplace.default_marketplace())
 
-Flow: rules.toml -> loader (validated, compiled) -> each rule finds spans on one
-MessageView -> findings that yield to a stronger category are dropped -> one
+Flow: marketplace.toml (facts) + policy/common/rules.toml overlaid by the
+marketplace's rules.toml -> loader (validated, compiled) -> each rule finds spans on
+one MessageView -> findings that yield to a stronger category are dropped -> one
 finding per (category, span), overlaps of a category merged -> sorted by start.
 """
 from __future__ import annotations
@@ -17,12 +19,13 @@ from pathlib import Path
 from typing import Mapping
 
 from .finding import Finding
-from .loader import PolicyError, load_rules
+from .loader import PolicyError, load_rule_set, load_rules
+from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketplace, load_marketplace,
+                          load_marketplace_from, marketplace_folder)
 from .patterns import Compiled, HintIndex
 from .rulekinds import Rule
 from .textview import MessageView
 
-POLICY_ROOT = Path(__file__).resolve().parent
 
 __all__ = ["Policy", "PolicyError", "check", "load_policy", "load_policy_from"]
 
@@ -32,6 +35,7 @@ class Policy:
     marketplace: str
     rules: list[Rule] = field(default_factory=list)
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
+    facts: Marketplace | None = None               # policy/<marketplace>/marketplace.toml
 
     def check(self, text: str, template=None, context: dict | None = None) -> list[Finding]:
         """All findings for `text`; `template` is a template id or a Template-like object."""
@@ -41,7 +45,7 @@ class Policy:
             if template not in self.templates:
                 raise ValueError(f"unknown template {template!r} for {self.marketplace}")
             template = self.templates[template]
-        mv = MessageView.build(text, template, context)
+        mv = MessageView.build(text, template, context, self.facts)
         findings: list[tuple[Rule, Finding]] = []
         for rule in self.rules:
             for f in rule.find(mv):
@@ -51,17 +55,26 @@ class Policy:
 
 def load_policy_from(folder: str | Path, marketplace: str | None = None,
                      detectors: Mapping | None = None) -> Policy:
-    """Load (uncached) the policy in `folder`: rules.toml and, when present, templates.toml."""
+    """Load (uncached) the policy in `folder`: with a marketplace.toml, its facts, the included
+    shared rules overlaid by rules.toml, and templates.toml when present; without one, the
+    folder's rules.toml alone (facts, for the rules that need them, of the default)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise PolicyError(f"no policy folder {folder}")
-    rules = load_rules(folder / "rules.toml", detectors)
+    if (folder / FACTS_FILE).is_file():
+        facts = load_marketplace_from(folder)
+        rules = load_rule_set(folder, facts, detectors)
+    else:
+        facts = load_marketplace(default_marketplace())
+        rules = load_rules(folder / "rules.toml", detectors)
+    for rule in rules:
+        rule.bind(facts)
     HintIndex(_compiled_patterns(rules))
     templates = {}
     if (folder / "templates.toml").exists():
         from .templates import load_templates
-        templates = load_templates(folder / "templates.toml")
-    return Policy(marketplace or folder.name, rules, templates)
+        templates = load_templates(folder / "templates.toml", facts)
+    return Policy(marketplace or folder.name, rules, templates, facts)
 
 
 def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:
@@ -82,19 +95,15 @@ def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:
     return out
 
 
-def load_policy(marketplace: str = "amazon") -> Policy:
-    """The policy of policy/<marketplace>/, loaded and compiled once per process."""
-    if not isinstance(marketplace, str) or not marketplace.isidentifier():
-        raise PolicyError(f"unknown marketplace {marketplace!r}")
-    return _load_cached(marketplace)
+def load_policy(marketplace: str | None = None) -> Policy:
+    """The policy of policy/<marketplace>/ (None: the default marketplace), loaded and
+    compiled once per process."""
+    return _load_cached(default_marketplace() if marketplace is None else marketplace)
 
 
 @lru_cache(maxsize=None)
 def _load_cached(marketplace: str) -> Policy:
-    folder = POLICY_ROOT / marketplace
-    if not (folder / "rules.toml").is_file():
-        raise PolicyError(f"unknown marketplace {marketplace!r}: no rules file {folder / 'rules.toml'}")
-    policy = load_policy_from(folder, marketplace)
+    policy = load_policy_from(marketplace_folder(marketplace), marketplace)
     # The compiled policy (tens of thousands of objects) lives as long as the process. Freezing
     # it keeps the cyclic collector from re-scanning it in the full collections that checks
     # trigger, which was most of the check's p99 (benchmarks/speed.py).
@@ -103,7 +112,7 @@ def _load_cached(marketplace: str) -> Policy:
     return policy
 
 
-def check(text: str, marketplace: str = "amazon", template=None,
+def check(text: str, marketplace: str | None = None, template=None,
           context: dict | None = None) -> list[Finding]:
     """Findings for `text` under the marketplace's policy, sorted by start."""
     return load_policy(marketplace).check(text, template, context)

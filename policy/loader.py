@@ -7,9 +7,11 @@ least one text it must flag and one it must pass).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Mapping
 
+from .context import context_problem
 from .finding import CATEGORIES, SEVERITIES
 from .policyfile import PolicyError, read_toml
 from .patterns import PatternError, compile_any, compile_pattern
@@ -32,27 +34,38 @@ def _default_detectors() -> Mapping:
 
 def load_rules(path: str | Path, detectors: Mapping | None = None) -> list[Rule]:
     """Parse, validate and compile every rule of the rules file at `path`, in file order."""
+    return read_rules(path, detectors)[0]
+
+
+def read_rules(path: str | Path, detectors: Mapping | None = None,
+               inherited_words: Mapping[str, str] | None = None,
+               wording: Mapping[str, str] | None = None) -> tuple[list[Rule], dict[str, str]]:
+    """The rules of the file at `path` and its word lists (the inherited ones overlaid by the
+    file's own). `wording` fills {marketplace}-style names in messages, sources and
+    suggestions (placeholders filled at check time, such as {date}, stay)."""
     path = Path(path)
     data = read_toml(path, "rules file")
     unknown = set(data) - {"rule", "words"}
     if unknown:
         raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} "
                           "(rules are [[rule]] tables, shared word lists a [words] table)")
-    words = data.get("words", {})
-    if not isinstance(words, dict):
+    own = data.get("words", {})
+    if not isinstance(own, dict):
         raise PolicyError(f"{path}: [words] must map names to patterns")
-    for name, value in list(words.items()):
+    words = dict(inherited_words or {})
+    words.update(own)
+    for name, value in own.items():
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             words[name] = "|".join(value)  # a list is a list of alternatives
         elif not isinstance(value, str):
             raise PolicyError(f"{path}: word list {name!r}: expected a pattern or a list of patterns")
-    for name, pattern in words.items():
+    for name in own:
         try:
-            compile_pattern(pattern, words)
+            compile_pattern(words[name], words)
         except PatternError as exc:
             raise PolicyError(f"{path}: word list {name!r}: {exc}") from None
-    tables = data.get("rule")
-    if not isinstance(tables, list) or not tables:
+    tables = data.get("rule", [])
+    if not isinstance(tables, list) or (not tables and not own):
         raise PolicyError(f"{path}: no [[rule]] tables found")
     if detectors is None:
         detectors = _default_detectors()
@@ -62,8 +75,62 @@ def load_rules(path: str | Path, detectors: Mapping | None = None) -> list[Rule]
         if rule.id in seen:
             raise PolicyError(f"{path}: rule {rule.id!r}: duplicate id")
         seen.add(rule.id)
+        if wording:
+            _fill_wording(rule, wording)
         rules.append(rule)
-    return rules
+    return rules, words
+
+
+def _fill_wording(rule: Rule, wording: Mapping[str, str]) -> None:
+    """Put the marketplace's names into a rule's texts ("keep buyers in {marketplace} messaging")."""
+    fill = lambda text: text.format_map(_Keep(wording))  # noqa: E731
+    rule.message = fill(rule.message)
+    rule.source = fill(rule.source)
+    rule.suggestions = tuple(fill(s) for s in rule.suggestions)
+    for key, value in rule.options.items():
+        if key.startswith("message") and isinstance(value, str):
+            rule.options[key] = fill(value)
+        elif key == "kind_messages" and isinstance(value, dict):
+            rule.options[key] = {k: fill(v) for k, v in value.items()}
+
+
+class _Keep(dict):
+    def __missing__(self, key):  # a placeholder filled at check time ({date}) stays as written
+        return "{" + key + "}"
+
+
+def load_rule_set(folder: Path, facts, detectors: Mapping | None = None) -> list[Rule]:
+    """The rules of a marketplace: each included shared folder's rules.toml (common), then the
+    marketplace's own, which replaces an included rule of the same id (LanguageTool's variant
+    overlay); own rules come first, in file order; then `disabled_rules` are dropped and the category settings applied ("off"
+    drops a category's rules, "warn"/"block" sets their severity)."""
+    from .marketplace import shared_folder
+    wording = {"marketplace": facts.name, "order_id_example": facts.order_id.example,
+               "order_id_description": facts.order_id.description, **facts.wording}
+    words: dict[str, str] = {"marketplace_name": re.escape(facts.name.lower())}
+    included: dict[str, Rule] = {}
+    for name in facts.includes:
+        path = shared_folder(name, folder.parent) / "rules.toml"
+        if path.is_file():
+            rules, words = read_rules(path, detectors, words, wording)
+            included.update((r.id, r) for r in rules)
+    own, _ = read_rules(folder / "rules.toml", detectors, words, wording)
+    # The marketplace's own rules first, in file order, then the included ones it keeps.
+    ordered = {r.id: r for r in own}
+    ordered.update((i, r) for i, r in included.items() if i not in ordered)
+    for rule_id in facts.disabled_rules:
+        if rule_id not in ordered:
+            raise PolicyError(f"{folder / 'marketplace.toml'}: disabled_rules: no rule {rule_id!r}")
+        del ordered[rule_id]
+    out = []
+    for rule in ordered.values():
+        setting = facts.category_severity.get(rule.category)
+        if setting == "off":
+            continue
+        if setting in ("block", "warn"):
+            rule.severity = setting
+        out.append(rule)
+    return out
 
 
 def _build_rule(path: Path, n: int, table, detectors: Mapping, words: dict) -> Rule:
@@ -191,6 +258,13 @@ def _examples(value) -> tuple[tuple, tuple]:
             extra = set(entry) - {"text", "context", "template", "template_kind", "max_length"}
             if extra:
                 raise ValueError(f"unknown example field(s) {', '.join(sorted(extra))}")
+            context = entry.get("context", {})
+            if not isinstance(context, dict):
+                raise ValueError("an example's context is a table")
+            for key, val in context.items():
+                problem = context_problem(key, val)
+                if problem:
+                    raise ValueError(f"example context: {problem}")
             items.append(dict(entry))
         out.append(tuple(items))
     return out[0], out[1]

@@ -645,3 +645,19 @@ def compile_any(patterns: list[str], words: dict[str, str] | None = None) -> Com
         return None
     compiled = [compile_pattern(p, words) for p in patterns]  # each alone: an error names the bad one
     return Compiled([part for c in compiled for part in c.parts])
+
+
+def compile_plain(pattern: str) -> re.Pattern:
+    """Compile a plain regular expression written outside the rules dialect (an order-ID
+    format, a link path), refusing broken or super-linear ones (PatternError)."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise PatternError("a pattern must be a non-empty string")
+    try:
+        tree = sre_parse.parse(pattern, 0)
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise PatternError(f"pattern {pattern!r} does not compile: {exc}") from None
+    problem = _check_linear(list(tree))
+    if problem:
+        raise PatternError(f"pattern {pattern!r} is not linear-time safe: {problem}")
+    return compiled

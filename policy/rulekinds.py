@@ -55,6 +55,10 @@ class Rule:
     def find(self, mv: MessageView) -> list[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def bind(self, facts) -> None:
+        """Take what the rule leaves unsaid from the marketplace's facts (policy.marketplace);
+        called once at load. Kinds that read facts override it."""
+
     # -- helpers for the kinds -------------------------------------------------
     def make(self, mv: MessageView, start: int, end: int, *, view_span: bool = True,
              severity: str | None = None, replacements: tuple[str, ...] | None = None,
@@ -340,10 +344,13 @@ class Capitals(Rule):
 
 @dataclass
 class MaxLength(Rule):
-    """Text over the template's max_length, or over `default_limit` without a template.
-    The overflow is highlighted."""
+    """Text over the template's max_length, or over `default_limit` without a template
+    (default: the marketplace's max_length). The overflow is highlighted."""
 
-    FIELDS = {"default_limit": ("int", True)}
+    FIELDS = {"default_limit": ("int", False)}
+
+    def bind(self, facts) -> None:
+        self.options.setdefault("default_limit", facts.max_length)
 
     def find(self, mv: MessageView) -> list[Finding]:
         limit = getattr(mv.template, "max_length", None) or self.options["default_limit"]
@@ -360,11 +367,16 @@ def _template_kind(mv: MessageView) -> str | None:
 @dataclass
 class OrderIdRequired(Rule):
     """A message from a template of one of `template_kinds` must carry the order ID in its
-    TEXT (the buyer reads the text, not our context): an ID matching `order_id`, and when
-    the context names the order, that very ID (compared digit by digit)."""
+    TEXT (the buyer reads the text, not our context): an ID in one of the marketplace's
+    order-ID formats, and when the context names the order, that very ID (compared digit
+    by digit). `template_kinds` defaults to the marketplace's [order_id] required_in."""
 
-    FIELDS = {"order_id": ("patterns", True), "template_kinds": ("str_list", True),
-              "message_other": ("str", False)}
+    FIELDS = {"template_kinds": ("str_list", False), "message_other": ("str", False)}
+
+    def bind(self, facts) -> None:
+        # A plain pattern (not the rules dialect), any case: "TM-123456" in the lower-case view.
+        self.options["order_id"] = re.compile(facts.order_id.in_text, re.IGNORECASE)
+        self.options.setdefault("template_kinds", list(facts.order_id.required_in))
 
     def find(self, mv: MessageView) -> list[Finding]:
         if _template_kind(mv) not in self.options["template_kinds"]:
@@ -382,16 +394,26 @@ class OrderIdRequired(Rule):
 @dataclass
 class ReviewWindow(Rule):
     """Review requests only from `opens_after_days` after delivered_on to
-    `closes_after_days` after delivered_latest (or delivered_on). Needs context."""
+    `closes_after_days` after delivered_latest (or delivered_on). Needs context. The window
+    and `template_kinds` default to the marketplace's [review_requests]; a marketplace
+    without a window leaves the rule silent."""
 
-    FIELDS = {"opens_after_days": ("int", True), "closes_after_days": ("int", True),
-              "template_kinds": ("str_list", True), "message_early": ("str", True),
+    FIELDS = {"opens_after_days": ("int", False), "closes_after_days": ("int", False),
+              "template_kinds": ("str_list", False), "message_early": ("str", True),
               "message_late": ("str", True)}
+
+    def bind(self, facts) -> None:
+        rules = facts.review_requests
+        if rules.opens_after_days is not None:
+            self.options.setdefault("opens_after_days", rules.opens_after_days)
+            self.options.setdefault("closes_after_days", rules.closes_after_days)
+        self.options.setdefault("template_kinds", list(rules.template_kinds))
 
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
         delivered = mv.context_date("delivered_on")
-        if _template_kind(mv) not in o["template_kinds"] or delivered is None:
+        if _template_kind(mv) not in o["template_kinds"] or delivered is None \
+                or o.get("opens_after_days") is None:
             return []
         latest = mv.context_date("delivered_latest") or delivered
         today = mv.today()
@@ -408,13 +430,19 @@ class ReviewWindow(Rule):
 
 @dataclass
 class RepeatRequest(Rule):
-    """A template of `template_kinds` when context says a request was already sent."""
+    """A template of `template_kinds` when context says a request was already sent, on a
+    marketplace that allows one per order (`template_kinds` defaults to its review-request kinds)."""
 
-    FIELDS = {"template_kinds": ("str_list", True)}
+    FIELDS = {"template_kinds": ("str_list", False)}
+
+    def bind(self, facts) -> None:
+        self.options.setdefault("template_kinds", list(facts.review_requests.template_kinds))
+        self.options["once_per_order"] = facts.review_requests.once_per_order
 
     def find(self, mv: MessageView) -> list[Finding]:
         previous = mv.context.get("previous_request_on")
-        if _template_kind(mv) not in self.options["template_kinds"] or not previous:
+        if _template_kind(mv) not in self.options["template_kinds"] or not previous \
+                or not self.options.get("once_per_order", True):
             return []
         return [self.whole_message(mv, values={"date": str(previous)[:10]})]
 
@@ -433,7 +461,8 @@ class Detector(Rule):
         out = []
         for hit in mv.hits(name, fn):
             out.append(self.make(
-                mv, hit.start, hit.end, view_span=False, severity=hit.severity,
+                mv, hit.start, hit.end, view_span=False,
+                severity="warn" if self.severity == "warn" else hit.severity,
                 replacements=(hit.replacement,) if hit.replacement is not None else (),
                 message=messages.get(hit.kind)))
         return out

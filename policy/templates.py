@@ -23,36 +23,14 @@ from pathlib import Path
 
 from .policyfile import PolicyError, read_toml
 
-KINDS = ("proactive", "reply", "review_request")
 FIELD_TYPES = ("text", "order_id", "date", "textarea", "select", "number")
 
-ORDER_ID_PATTERN = r"^\d{3}-\d{7}-\d{7}$"
+# Default value patterns per field type; an order_id field's comes from the marketplace's
+# [order_id] formats (marketplace.toml), as do the template kinds and message kinds.
 DEFAULT_PATTERNS = {
-    "order_id": ORDER_ID_PATTERN,
     "date": r"^\d{4}-\d{2}-\d{2}$",
     "number": r"^\d+$",
 }
-
-# Text length limit per message type (SP-API Messaging model; see
-# shared/policy-facts.md). Types whose text the API does not limit use 2000,
-# the limit of the other text types. "buyerSellerMessaging" is a proactive
-# message sent from Seller Central's Contact Buyer page for a permitted reason
-# that has no dedicated SP-API operation (product instructions, a return question).
-MESSAGE_TYPE_LIMITS = {
-    "confirmCustomizationDetails": 800,
-    "createConfirmDeliveryDetails": 2000,
-    "createLegalDisclosure": 2000,
-    "createConfirmOrderDetails": 2000,
-    "createConfirmServiceDetails": 2000,
-    "CreateWarranty": 2000,
-    "createDigitalAccessKey": 400,
-    "createUnexpectedProblem": 2000,
-    "sendInvoice": 2000,
-    "buyerSellerMessaging": 2000,
-    "productReviewAndSellerFeedbackSolicitation": 2000,
-    "reply": 2000,
-}
-KIND_OF_MESSAGE_TYPE = {"reply": "reply", "productReviewAndSellerFeedbackSolicitation": "review_request"}
 
 TEMPLATE_KEYS = {"id", "title", "group", "when", "kind", "message_type", "max_length", "body", "field"}
 REQUIRED_TEMPLATE_KEYS = TEMPLATE_KEYS - {"field"}
@@ -211,9 +189,17 @@ def groups(templates: dict[str, Template]) -> list[tuple[str, list[Template]]]:
     return list(ordered.items())
 
 
-def load_templates(path) -> dict[str, Template]:
-    """Read and validate a templates.toml; id -> Template in file order."""
+def load_templates(path, facts=None) -> dict[str, Template]:
+    """Read and validate a templates.toml against the marketplace's facts (its template kinds,
+    message kinds and limits, order-ID format); id -> Template in file order. Without
+    `facts`: those of the marketplace.toml beside the file, else of the default marketplace."""
     path = Path(path)
+    if facts is None:
+        from .marketplace import (FACTS_FILE, default_marketplace, load_marketplace,
+                                  load_marketplace_from)
+        beside = path.parent / FACTS_FILE
+        facts = load_marketplace_from(path.parent) if beside.is_file() \
+            else load_marketplace(default_marketplace())
     data = read_toml(path, "templates file")
 
     unknown = set(data) - {"template", "fields"}
@@ -233,7 +219,7 @@ def load_templates(path) -> dict[str, Template]:
         def fail(problem: str, _id=template_id) -> PolicyError:
             return PolicyError(f"{path}: template {_id!r}: {problem}")
 
-        template = _build_template(raw, shared, fail)
+        template = _build_template(raw, shared, fail, facts)
         if template.id in templates:
             raise fail("duplicate id (already used by an earlier template)")
         templates[template.id] = template
@@ -249,7 +235,7 @@ def _check_keys(table: dict, required: set, allowed: set, fail, where: str = "")
         raise fail(f"{where}unknown key(s) {', '.join(unknown)}")
 
 
-def _build_template(raw: dict, shared: dict, fail) -> Template:
+def _build_template(raw: dict, shared: dict, fail, facts) -> Template:
     _check_keys(raw, REQUIRED_TEMPLATE_KEYS, TEMPLATE_KEYS, fail)
     for key in ("id", "title", "group", "when", "kind", "message_type", "body"):
         if not isinstance(raw[key], str) or not raw[key].strip():
@@ -259,25 +245,27 @@ def _build_template(raw: dict, shared: dict, fail) -> Template:
     if "\n" in raw["when"].strip():
         raise fail("when must be one line")
     kind, message_type = raw["kind"], raw["message_type"]
-    if kind not in KINDS:
-        raise fail(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
-    if message_type not in MESSAGE_TYPE_LIMITS:
-        raise fail(f"unknown message_type {message_type!r}")
-    if KIND_OF_MESSAGE_TYPE.get(message_type, "proactive") != kind:
+    if kind not in facts.template_kinds:
+        raise fail(f"unknown kind {kind!r} (expected one of {', '.join(facts.template_kinds)})")
+    if message_type not in facts.message_kinds:
+        raise fail(f"unknown message_type {message_type!r} (the marketplace's [message_kinds]: "
+                   f"{', '.join(facts.message_kinds)})")
+    message_kind = facts.message_kinds[message_type]
+    if message_kind.template_kind != kind:
         raise fail(f"kind {kind!r} does not go with message_type {message_type!r}")
     max_length = raw["max_length"]
     if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1:
         raise fail("max_length must be a positive integer")
-    if max_length > MESSAGE_TYPE_LIMITS[message_type]:
+    if max_length > message_kind.max_length:
         raise fail(f"max_length {max_length} exceeds the {message_type} limit "
-                   f"of {MESSAGE_TYPE_LIMITS[message_type]}")
+                   f"of {message_kind.max_length}")
 
     raw_fields = raw.get("field", [])
     if not isinstance(raw_fields, list):
         raise fail("field must be an array of tables ([[template.field]])")
     fields: list[Field] = []
     for raw_field in raw_fields:
-        built = _build_field(raw_field, shared, fail)
+        built = _build_field(raw_field, shared, fail, facts)
         if any(f.name == built.name for f in fields):
             raise fail(f"field {built.name!r} declared twice")
         fields.append(built)
@@ -314,7 +302,7 @@ def _build_template(raw: dict, shared: dict, fail) -> Template:
     return template
 
 
-def _build_field(raw_field, shared: dict, fail) -> Field:
+def _build_field(raw_field, shared: dict, fail, facts) -> Field:
     if not isinstance(raw_field, dict):
         raise fail("each field must be a table")
     name = raw_field.get("name")
@@ -338,7 +326,8 @@ def _build_field(raw_field, shared: dict, fail) -> Field:
     context_only = merged.get("context_only", False)
     if not isinstance(required, bool) or not isinstance(context_only, bool):
         raise fail(f"field {name!r}: required and context_only must be true or false")
-    pattern = merged.get("pattern", DEFAULT_PATTERNS.get(field_type))
+    default = facts.order_id.field_pattern if field_type == "order_id" else DEFAULT_PATTERNS.get(field_type)
+    pattern = merged.get("pattern", default)
     if pattern is not None:
         if not isinstance(pattern, str):
             raise fail(f"field {name!r}: pattern must be a string")

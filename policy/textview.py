@@ -42,16 +42,19 @@ class MessageView:
     normalized: Normalized
     template: object | None = None      # policy.templates.Template or None
     context: dict = field(default_factory=dict)
+    facts: object | None = None         # policy.marketplace.Marketplace or None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _hits: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # per-check cache shared by the rules
 
     @classmethod
-    def build(cls, text: str, template=None, context: dict | None = None) -> "MessageView":
+    def build(cls, text: str, template=None, context: dict | None = None,
+              facts=None) -> "MessageView":
         nv = normalize(text)
         sentences = split_sentences(nv.text)
-        return cls(text, nv, template, dict(context or {}), sentences, [s for s, _ in sentences])
+        return cls(text, nv, template, dict(context or {}), facts, sentences,
+                   [s for s, _ in sentences])
 
     @property
     def view(self) -> str:

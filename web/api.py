@@ -1,17 +1,18 @@
-"""The JSON API: check a message, list templates, turn pasted HTML into plain text.
+"""The JSON API: check a message, list templates and marketplaces, turn pasted HTML into plain text.
 
 None of these change anything, so they take requests without a CSRF token
 (scripts and other tools call them); web.security exempts this blueprint.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
 import policy
+from policy.context import CONTEXT_KEYS, context_problem
+from policy.marketplace import load_marketplace, marketplace_ids
 from policy.plaintext import html_to_text
 
 from .checking import check_message
@@ -21,8 +22,6 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 csrf.exempt(bp)
 
 _MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-CONTEXT_KEYS = ("order_id", "delivered_on", "delivered_latest", "today", "previous_request_on")
-DATE_KEYS = {"delivered_on", "delivered_latest", "today", "previous_request_on"}
 
 
 @bp.post("/check")
@@ -47,6 +46,17 @@ def templates():
     marketplace = _marketplace(request.args.get("marketplace", current_app.config["MARKETPLACE"]))
     return jsonify({"marketplace": marketplace.marketplace,
                     "templates": [t.to_dict() for t in marketplace.templates.values()]})
+
+
+@bp.get("/marketplaces")
+def marketplaces():
+    """Each marketplace's facts: languages, message kinds and limits, reply clock, category
+    names (in ?locale=, English where it has none), and which one is the app's default."""
+    locale = request.args.get("locale", "en")
+    if not isinstance(locale, str) or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?", locale):
+        abort(400, "“locale” must be a language tag such as “en” or “zh”.")
+    return jsonify({"default": current_app.config["MARKETPLACE"],
+                    "marketplaces": [load_marketplace(m).to_dict(locale) for m in marketplace_ids()]})
 
 
 @bp.post("/plain-text")
@@ -78,7 +88,7 @@ def _text(body: dict) -> str:
 
 def _marketplace(name) -> policy.Policy:
     if not isinstance(name, str) or not _MARKETPLACE_ID.match(name):
-        abort(400, "“marketplace” must be a marketplace id such as “amazon”.")
+        abort(400, f"“marketplace” must be a marketplace id ({', '.join(marketplace_ids())}).")
     try:
         return policy.load_policy(name)
     except policy.PolicyError:
@@ -92,16 +102,9 @@ def _context(raw) -> dict:
         abort(400, "“context” must be an object such as {\"order_id\": \"112-1234567-1234567\"}.")
     context = {}
     for key, value in raw.items():
-        if key not in CONTEXT_KEYS:
-            abort(400, f"Unknown context key “{key}” (expected {', '.join(CONTEXT_KEYS)}).")
-        if value in (None, ""):
-            continue
-        if not isinstance(value, str):
-            abort(400, f"context.{key} must be a string.")
-        if key in DATE_KEYS:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                abort(400, f"context.{key} must be an ISO date (YYYY-MM-DD), not “{value[:40]}”.")
-        context[key] = value.strip()
+        problem = context_problem(key, value)
+        if problem:
+            abort(400, f"context: {problem}.")
+        if value not in (None, ""):
+            context[key] = value.strip()
     return context

@@ -1,5 +1,8 @@
-"""Every rule's own examples: each `flag` text must produce a finding of that rule,
-each `pass` text must not (LanguageTool-style examples carried by the rules)."""
+"""Every rule's own examples, on every marketplace: each `flag` text must produce a finding of
+that rule, each `pass` text must not (LanguageTool-style examples carried by the rules).
+
+A marketplace's rules are its own rules.toml and the shared policy/common/ rules it keeps, so
+the common rules' examples run once per marketplace that includes them."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -7,41 +10,55 @@ from types import SimpleNamespace
 import pytest
 
 from policy import load_policy
+from policy.marketplace import marketplace_ids
 
 
-def _template(example: dict):
+def _template(example: dict, marketplace: str):
     if "template" in example:
         return example["template"]  # an id in templates.toml
     if "template_kind" in example:
+        default = load_policy(marketplace).facts.max_length
         return SimpleNamespace(kind=example["template_kind"],
-                               max_length=example.get("max_length", 2000))
+                               max_length=example.get("max_length", default))
     return None
 
 
 def _cases(which: str):
-    policy = load_policy("amazon")
-    for rule in policy.rules:
-        examples = rule.examples_flag if which == "flag" else rule.examples_pass
-        for n, example in enumerate(examples, 1):
-            yield pytest.param(rule.id, example, id=f"{rule.id}-{which}{n}")
+    for marketplace in marketplace_ids():
+        for rule in load_policy(marketplace).rules:
+            examples = rule.examples_flag if which == "flag" else rule.examples_pass
+            for n, example in enumerate(examples, 1):
+                yield pytest.param(marketplace, rule.id, example,
+                                   id=f"{marketplace}-{rule.id}-{which}{n}")
 
 
-def _rule_ids(example: dict) -> set[str]:
-    findings = load_policy("amazon").check(example["text"], _template(example),
-                                           example.get("context"))
+def _rule_ids(marketplace: str, example: dict) -> set[str]:
+    findings = load_policy(marketplace).check(example["text"], _template(example, marketplace),
+                                              example.get("context"))
     return {f.rule for f in findings}
 
 
-@pytest.mark.parametrize("rule_id,example", list(_cases("flag")))
-def test_rule_flags_its_flag_examples(rule_id, example):
-    assert rule_id in _rule_ids(example), f"{rule_id} did not flag {example['text']!r}"
+@pytest.mark.parametrize("marketplace,rule_id,example", list(_cases("flag")))
+def test_rule_flags_its_flag_examples(marketplace, rule_id, example):
+    assert rule_id in _rule_ids(marketplace, example), \
+        f"{marketplace}: {rule_id} did not flag {example['text']!r}"
 
 
-@pytest.mark.parametrize("rule_id,example", list(_cases("pass")))
-def test_rule_passes_its_pass_examples(rule_id, example):
-    assert rule_id not in _rule_ids(example), f"{rule_id} flagged {example['text']!r}"
+@pytest.mark.parametrize("marketplace,rule_id,example", list(_cases("pass")))
+def test_rule_passes_its_pass_examples(marketplace, rule_id, example):
+    assert rule_id not in _rule_ids(marketplace, example), \
+        f"{marketplace}: {rule_id} flagged {example['text']!r}"
 
 
-def test_every_rule_has_both_kinds_of_example():
-    for rule in load_policy("amazon").rules:
+@pytest.mark.parametrize("marketplace", marketplace_ids())
+def test_every_rule_has_both_kinds_of_example(marketplace):
+    for rule in load_policy(marketplace).rules:
         assert rule.examples_flag and rule.examples_pass, rule.id
+
+
+def test_every_common_rule_runs_its_examples_somewhere():
+    from policy.marketplace import POLICY_ROOT
+    from policy.policyfile import read_toml
+    common = {r["id"] for r in read_toml(POLICY_ROOT / "common" / "rules.toml", "rules")["rule"]}
+    kept = {r.id for m in marketplace_ids() for r in load_policy(m).rules}
+    assert common and common <= kept, f"no marketplace runs {sorted(common - kept)}"
