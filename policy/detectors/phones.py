@@ -62,6 +62,9 @@ _PIECE_BREAK = re.compile(r" / |  +")
 # (Only units that are not also words that could follow a number: not "in", "a", "m".)
 _UNIT_AFTER = re.compile(r"[ ]?(?:cm|mm|km|kg|mg|lbs?|oz|inch(?:es)?|ft|kw|mah|hz|khz|mhz"
                          r"|rpm|gb|mb|tb|pcs|ml|psi|db|px|dpi)\b|[ ]?[%°]")
+# A UPS tracking number ("1Z 999 AA1 01 2345 6784"): its letters split the digits into runs
+# that would each look like a phone number.
+_UPS_TRACKING = re.compile(r"\b1z(?:[ ]?[0-9a-z]){16}\b", re.IGNORECASE)
 _EXTENSION = re.compile(r"[ ]?(?:,[ ]?)?(?:ext\.?|extension|x|#|durchwahl|poste)[ ]?\d{1,6}\b")
 
 _NEAR = 40  # characters looked back for the word that says what a number is
@@ -273,9 +276,14 @@ def _candidates(view: View):
             yield [(start, c) for start, c in readings if sum(ch.isdigit() for ch in c) >= 7]
 
 
+def _inside_ups_tracking(text: str, start: int, end: int) -> bool:
+    window = _UPS_TRACKING.finditer(text, max(0, start - 24), min(len(text), end + 24))
+    return any(m.start() <= start and end <= m.end() for m in window)
+
+
 def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
     end = start + len(candidate)
-    if _UNIT_AFTER.match(view.text, end):
+    if _UNIT_AFTER.match(view.text, end) or _inside_ups_tracking(view.text, start, end):
         return None
     cue = _cue(view.text, start)
     if cue is None and not candidate.startswith(("+", "(+")) and _COUNTRY_PREFIX.search(
