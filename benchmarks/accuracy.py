@@ -28,6 +28,9 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev.jsonl"
 CATEGORIES = ("inducement", "review_manipulation", "promotional", "link", "email_address",
               "phone_number", "external_contact", "emoji", "html", "sensitive",
               "formatting", "not_permitted", "missing_content")
+# The corpus predates the `length` category (DESIGN.md): it labels an over-long message
+# missing_content, so a `length` finding is scored under that label.
+CORPUS_LABEL_OF = {"length": "missing_content"}
 CATEGORY_TARGET = 0.95   # recall and precision, every category
 VERDICT_TARGET = 0.97    # share of violating messages blocked, of clean messages passed
 
@@ -77,7 +80,8 @@ def run(rows: list[dict]) -> list[Result]:
     results = []
     for row in rows:
         findings = policy.check(row["text"])
-        results.append(Result(row, findings, {f.category for f in findings},
+        results.append(Result(row, findings, {CORPUS_LABEL_OF.get(f.category, f.category)
+                                              for f in findings},
                               any(f.severity == "block" for f in findings)))
     return results
 

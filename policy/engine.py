@@ -6,14 +6,16 @@ load_policy(marketplace=None) -> Policy   (cached; the only global state)
 
 Flow: marketplace.toml (facts) + policy/common/rules.toml overlaid by the
 marketplace's rules.toml -> loader (validated, compiled) -> each rule finds spans on
-one MessageView -> findings that yield to a stronger category are dropped -> one
-finding per (category, span), overlaps of a category merged -> sorted by start.
+one MessageView -> each span snapped to whole words (tidy_finding) -> a finding that
+yields to a stronger category is dropped only when that finding covers its words ->
+within a category, a finding covered by a stronger one is absorbed; one that reaches
+other words stays (every problem is shown at once) -> sorted by start.
 """
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -23,7 +25,7 @@ from .loader import PolicyError, load_rule_set, load_rules
 from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketplace, load_marketplace,
                           load_marketplace_from, marketplace_folder)
 from .patterns import Compiled, HintIndex
-from .rulekinds import Rule
+from .rulekinds import Rule, excerpt_of
 from .textview import MessageView
 
 
@@ -47,10 +49,20 @@ class Policy:
             template = self.templates[template]
         mv = MessageView.build(text, template, context, self.facts)
         findings: list[tuple[Rule, Finding]] = []
+        own_blanks = _field_blanks(template)
         for rule in self.rules:
             for f in rule.find(mv):
-                findings.append((rule, f))
+                if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
+                    continue  # the template's own unfilled field: the form asks for it
+                findings.append((rule, tidy_finding(text, f)))
         return merge(findings)
+
+
+def _field_blanks(template) -> frozenset[str]:
+    """"{name}" for each field of the template: left unfilled, the fill-in form reports it
+    ("Fill in: ..."), so it is not also a placeholder finding. Other blanks are."""
+    fields = getattr(template, "fields", None) or ()
+    return frozenset("{" + f.name + "}" for f in fields if getattr(f, "name", None))
 
 
 def load_policy_from(folder: str | Path, marketplace: str | None = None,
@@ -118,13 +130,61 @@ def check(text: str, marketplace: str | None = None, template=None,
     return load_policy(marketplace).check(text, template, context)
 
 
+# -- whole words ------------------------------------------------------------------
+
+def _joined(a: str, b: str) -> bool:
+    """Whether a cut between characters a and b would split a word or a number."""
+    return a.isalnum() and b.isalnum()
+
+
+def _match_case(original: str, replacement: str) -> str:
+    """A replacement written for the middle of a sentence, capitalised where the words it
+    replaces start with a capital ("if you have a moment" for "If you are pleased ..."),
+    and the other way round ("Have a moment?" after a comma)."""
+    if not original or not replacement:
+        return replacement
+    first, rest = replacement[0], replacement[1:2]
+    if original[0].isupper() and first.islower():
+        return first.upper() + replacement[1:]
+    if original[0].islower() and first.isupper() and rest.islower() and rest.isalpha():
+        return first.lower() + replacement[1:]
+    return replacement
+
+
+def tidy_finding(text: str, f: Finding) -> Finding:
+    """The finding with its span on word edges: a match that starts or ends inside a word or
+    number ("call us on +4|4 ...", "...|0958") takes in the rest of it, so a highlight never
+    cuts a word; spaces at its ends are left out (unless a replacement rewrites them).
+    Replacements are extended by the text taken in, and match the case of what they replace."""
+    start, end = f.start, f.end
+    if end <= start:
+        return f
+    if not f.replacements:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            start, end = f.start, f.end
+    while start > 0 and _joined(text[start - 1], text[start]):
+        start -= 1
+    if start > 0 and text[start - 1] == "+" and text[start].isdigit() and \
+            (start < 2 or not text[start - 2].isalnum()):
+        start -= 1  # "+44 20 ...": the plus belongs to the number
+    while end < len(text) and _joined(text[end - 1], text[end]):
+        end += 1
+    replacements = f.replacements
+    if replacements:
+        before, after = text[start:f.start], text[f.end:end]
+        replacements = tuple(_match_case(text[f.start:f.end], before + r + after) if not before
+                             else before + r + after for r in replacements)
+    if (start, end) == (f.start, f.end) and replacements == f.replacements:
+        return f
+    return replace(f, start=start, end=end, excerpt=excerpt_of(text, start, end),
+                   replacements=replacements)
+
+
 # -- combining findings ------------------------------------------------------------
-
-def _overlaps(a: Finding, b: Finding) -> bool:
-    if a.start == a.end or b.start == b.end:
-        return (a.start, a.end) == (b.start, b.end)
-    return a.start < b.end and b.start < a.end
-
 
 def _rank(f: Finding) -> tuple:
     """Which of two overlapping findings of a category to keep: block first, then one that
@@ -132,15 +192,24 @@ def _rank(f: Finding) -> tuple:
     return (f.severity == "block", bool(f.replacements), f.end - f.start)
 
 
+def _covers(k: Finding, c: Finding) -> bool:
+    """Whether k's words include all of c's (a whole-message finding covers only its like)."""
+    if c.start == c.end or k.start == k.end:
+        return (c.start, c.end) == (k.start, k.end)
+    return k.start <= c.start and c.end <= k.end
+
+
 def _drop_yielding(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
-    """Drop a finding whose rule yields to a category that has an overlapping finding
-    (a discount offered FOR a review is an inducement, not also promotion)."""
+    """Drop a finding whose rule yields to a category with a finding covering the same words
+    (a discount offered FOR a review is an inducement, not also promotion). A finding of
+    that category on other words hides nothing."""
     kept = []
     cache: dict[tuple, tuple[list[int], list[int]]] = {}
     for rule, f in findings:
         if rule.yields_to:
             if rule.yields_to not in cache:
-                targets = sorted((g.start, g.end) for _, g in findings if g.category in rule.yields_to)
+                targets = sorted((g.start, g.end) for _, g in findings
+                                 if g.category in rule.yields_to and g.end > g.start)
                 starts, max_end, best = [], [], -1
                 for s, e in targets:
                     best = max(best, e)
@@ -148,16 +217,17 @@ def _drop_yielding(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
                     max_end.append(best)
                 cache[rule.yields_to] = (starts, max_end)
             starts, max_end = cache[rule.yields_to]
-            i = bisect_left(starts, max(f.end, f.start + 1))  # targets starting before f ends
-            if i and max_end[i - 1] > f.start:
+            i = bisect_right(starts, f.start)  # targets starting at or before f
+            if i and max_end[i - 1] >= f.end > f.start:
                 continue
         kept.append(f)
     return kept
 
 
 def merge(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
-    """One finding per category for each cluster of overlapping spans (the blocking, then the
-    widest wins; findings of the cluster that do not overlap the winner stay), sorted by start."""
+    """Per category, each cluster of overlapping spans keeps its strongest findings (the
+    blocking, then one with a fix, then the widest); a weaker one is absorbed only when a kept
+    one covers all its words, so a finding that reaches other words still shows. Sorted."""
     by_category: dict[str, list[Finding]] = {}
     for f in _drop_yielding(findings):
         by_category.setdefault(f.category, []).append(f)
@@ -174,7 +244,7 @@ def merge(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
                 continue
             chosen: list[Finding] = []
             for c in sorted(cluster, key=_rank, reverse=True):
-                if not any(_overlaps(c, k) for k in chosen):
+                if not any(_covers(k, c) for k in chosen):
                     chosen.append(c)
             out.extend(chosen)
             if f is not None:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 CATEGORIES = (
     "inducement", "review_manipulation", "promotional", "link", "email_address",
     "phone_number", "external_contact", "emoji", "html", "sensitive",
-    "formatting", "not_permitted", "missing_content", "timing", "repeat_request",
+    "formatting", "not_permitted", "missing_content", "length", "placeholder",
+    "timing", "repeat_request",
 )
 SEVERITIES = ("block", "warn")
 

@@ -21,11 +21,17 @@ EXCERPT_LIMIT = 120
 
 
 def excerpt_of(text: str, start: int, end: int) -> str:
-    """The flagged text, shortened in the middle when it is long ("refund ... review")."""
+    """The flagged text, shortened in the middle when it is long ("refund ... review"); the
+    cuts fall between words."""
     piece = text[start:end]
     if len(piece) <= EXCERPT_LIMIT:
         return piece
-    return piece[:60].rstrip() + " ... " + piece[-50:].lstrip()
+    head, tail = piece[:60], piece[-50:]
+    if not piece[60].isspace() and " " in head.strip():
+        head = head[:head.rstrip().rfind(" ")]
+    if not piece[-51].isspace() and " " in tail.strip():
+        tail = tail[tail.find(" ", len(tail) - len(tail.lstrip())) + 1:]
+    return head.rstrip() + " ... " + tail.lstrip()
 
 
 class _Blank(dict):
@@ -51,6 +57,8 @@ class Rule:
     options: dict = field(default_factory=dict)
 
     FIELDS: ClassVar[dict] = {}
+    # The check-context keys the kind reads (all declared in policy/context.py).
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
 
     def find(self, mv: MessageView) -> list[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -175,103 +183,87 @@ class Substitution(Rule):
         return out
 
 
-def _pairs(mv: MessageView, a: dict, b: dict, scopes) -> list[tuple[re.Match, re.Match, int, int]]:
-    """For each (first, last) sentence scope, the first match of a and of b inside it."""
-    found = []
-    for first, last in scopes:
-        ma = next((m for i in range(first, last + 1) for m in a.get(i, ())), None)
-        mb = next((m for i in range(first, last + 1) for m in b.get(i, ())), None)
-        if ma and mb:
-            found.append((ma, mb, first, last))
-    return found
-
-
 @dataclass
-class Exchange(Rule):
-    """Something of value (`offer`) and a review action (`in_return_for`) in ONE sentence:
-    the offer is the price of the review. When the offer comes first, a `condition`
-    ("if you", "once you", "in return") must lead from it to the review; when the
-    review comes first ("leave a review and get ..."), no condition is needed.
-    A sentence holding a `carry_over` phrase ("in return", "for your time") is read
-    together with the sentence before it. `unless` ("whether or not you leave a
-    review") clears the sentence."""
+class CoOccurrence(Rule):
+    """Two things within `window` consecutive sentences (default 1: the same sentence):
+    a `first` match and a `second` match. The data says what they mean: "something of
+    value" and "a review action" (an inducement), or "a review mention" and "a steer of
+    unhappy buyers to the seller" (review gating).
 
-    FIELDS = {"offer": ("patterns", True), "in_return_for": ("patterns", True),
-              "condition": ("patterns", False), "unless": ("patterns", False),
-              "carry_over": ("patterns", False)}
+    - `between`: when the `first` match comes before the `second`, one of these must lie
+      between them ("a refund IF you review"); when the `second` comes first ("review
+      and get a refund"), nothing is needed.
+    - `joins`: a sentence holding one of these ("in return", "for your time") is read
+      together with the sentence before it, whatever the window.
+    - `unless`: a match anywhere in the sentences considered clears them
+      ("whether or not you leave a review").
+    The highlight runs from the one match to the other."""
+
+    FIELDS = {"first": ("patterns", True), "second": ("patterns", True),
+              "window": ("int", False), "between": ("patterns", False),
+              "joins": ("patterns", False), "unless": ("patterns", False)}
 
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
-        actions = _bucket(o["in_return_for"], mv)
-        if not actions:
+        seconds = _bucket(o["second"], mv)
+        if not seconds or not o["first"].possible(mv.view, mv.memo):
             return []
-        offers = _bucket(o["offer"], mv)
-        scopes = set()
-        for i in actions:
-            scopes.add((i, i))
-            if i > 0 and (i in offers or i - 1 in offers):
-                if _in_scope(o.get("carry_over"), mv, i, i):
-                    scopes.add((i - 1, i))
-            if i + 1 in offers and _in_scope(o.get("carry_over"), mv, i + 1, i + 1):
-                scopes.add((i, i + 1))
+        firsts = _bucket(o["first"], mv)
+        if not firsts:
+            return []
+        reach = max(o.get("window") or 1, 1) - 1
+        last_sentence = len(mv.sentences) - 1
         out, seen = [], set()
-        for first, last in sorted(scopes):
-            pair = self._pair(mv, offers, actions, first, last)
+
+        def add(first: int, last: int) -> bool:
+            pair = self._pair(mv, firsts, seconds, first, last)
             if pair is None or _in_scope(o.get("unless"), mv, first, last):
-                continue
+                return False
             span = (min(pair[0].start(), pair[1].start()), max(pair[0].end(), pair[1].end()))
             if span not in seen:
                 seen.add(span)
                 out.append(self.make(mv, *span))
+            return True
+
+        joined = set()
+        for i in sorted(seconds):
+            # The windows holding sentence i, the one starting at it first; the first that
+            # holds a pair is reported (one finding per sentence, not one per window).
+            for k in range(reach + 1):
+                if add(max(i - k, 0), min(i - k + reach, last_sentence)):
+                    break
+            if o.get("joins") is None:
+                continue
+            if i > 0 and (i in firsts or i - 1 in firsts) and _in_scope(o["joins"], mv, i, i):
+                joined.add((i - 1, i))
+            if i + 1 in firsts and _in_scope(o["joins"], mv, i + 1, i + 1):
+                joined.add((i, i + 1))
+        for first, last in sorted(joined):
+            add(first, last)
+        out.sort(key=lambda f: (f.start, f.end))
         return out
 
-    def _pair(self, mv, offers, actions, first, last):
-        offer_list = [m for i in range(first, last + 1) for m in offers.get(i, ())]
-        if not offer_list:
+    def _pair(self, mv, firsts, seconds, first, last):
+        """Without `between`: the first match of each in the sentences first..last. With it:
+        the first `second` match with a `first` match after it, or with one before it and a
+        `between` match leading from that one to it."""
+        candidates = [m for i in range(first, last + 1) for m in firsts.get(i, ())]
+        if not candidates:
             return None
-        condition = self.options.get("condition")
-        acts = (m for i in range(first, last + 1) for m in actions.get(i, ()))
-        for act in islice(acts, 50):  # a hostile text may repeat a phrase thousands of times
-            after = next((m for m in offer_list if m.start() >= act.end()), None)
+        between = self.options.get("between")
+        matches = (m for i in range(first, last + 1) for m in seconds.get(i, ()))
+        if between is None:  # no order asked for: the first of each
+            match = next(matches, None)
+            return (candidates[0], match) if match is not None else None
+        for match in islice(matches, 50):  # a hostile text may repeat a phrase thousands of times
+            after = next((m for m in candidates if m.start() >= match.end()), None)
             if after is not None:
-                return after, act
-            before = [m for m in offer_list if m.end() <= act.start()]
-            if before and (condition is None or
-                           condition.search(mv.view, before[-1].end(), act.end())):
-                return before[-1], act
+                return after, match
+            before = [m for m in candidates if m.end() <= match.start()]
+            if before and (between is None or
+                           between.search(mv.view, before[-1].end(), match.end())):
+                return before[-1], match
         return None
-
-
-@dataclass
-class Gating(Rule):
-    """A review mention (`review`) and a steer of unhappy buyers to the seller (`steer`)
-    within `window` consecutive sentences (default 2): review gating."""
-
-    FIELDS = {"review": ("patterns", True), "steer": ("patterns", True),
-              "window": ("int", False), "unless": ("patterns", False)}
-
-    def find(self, mv: MessageView) -> list[Finding]:
-        o = self.options
-        reach = max(o.get("window") or 2, 1) - 1
-        if not o["review"].possible(mv.view, mv.memo):
-            return []  # no review mentioned at all: nothing to gate
-        steers = _bucket(o["steer"], mv)
-        if not steers:
-            return []
-        reviews = _bucket(o["review"], mv)
-        out, seen = [], set()
-        for i in sorted(steers):
-            scopes = [(i - k, i - k + reach) for k in range(reach + 1)]
-            scopes = [(max(a, 0), min(b, len(mv.sentences) - 1)) for a, b in scopes]
-            for ma, mb, first, last in _pairs(mv, reviews, {i: steers[i]}, scopes):
-                if _in_scope(o.get("unless"), mv, first, last):
-                    continue
-                span = (min(ma.start(), mb.start()), max(ma.end(), mb.end()))
-                if span not in seen:
-                    seen.add(span)
-                    out.append(self.make(mv, *span))
-                break
-        return out
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’]*")
@@ -345,18 +337,29 @@ class Capitals(Rule):
 @dataclass
 class MaxLength(Rule):
     """Text over the template's max_length, or over `default_limit` without a template
-    (default: the marketplace's max_length). The overflow is highlighted."""
+    (default: the marketplace's max_length); the overflow is highlighted. The rule's
+    severity holds where the template's message kind rejects longer text (marketplace.toml
+    `rejects_longer`: an SP-API operation); without a template, or for a kind that only
+    advises a length (a reply, Seller Central's Contact Buyer page), it only warns."""
 
     FIELDS = {"default_limit": ("int", False)}
 
     def bind(self, facts) -> None:
         self.options.setdefault("default_limit", facts.max_length)
+        self.options["rejects_longer"] = frozenset(
+            kind_id for kind_id, kind in facts.message_kinds.items() if kind.rejects_longer)
 
     def find(self, mv: MessageView) -> list[Finding]:
-        limit = getattr(mv.template, "max_length", None) or self.options["default_limit"]
+        declared = getattr(mv.template, "max_length", None)
+        limit = declared or self.options["default_limit"]
         if len(mv.text) <= limit:
             return []
+        message_type = getattr(mv.template, "message_type", None)
+        # A template stand-in that declares a limit but no message type is taken at its word.
+        hard = bool(declared) and (message_type is None or
+                                   message_type in self.options.get("rejects_longer", ()))
         return [self.make(mv, limit, len(mv.text), view_span=False,
+                          severity=None if hard else "warn",
                           values={"length": len(mv.text), "limit": limit})]
 
 
@@ -372,6 +375,7 @@ class OrderIdRequired(Rule):
     by digit). `template_kinds` defaults to the marketplace's [order_id] required_in."""
 
     FIELDS = {"template_kinds": ("str_list", False), "message_other": ("str", False)}
+    CONTEXT = ("order_id",)
 
     def bind(self, facts) -> None:
         # A plain pattern (not the rules dialect), any case: "TM-123456" in the lower-case view.
@@ -401,6 +405,7 @@ class ReviewWindow(Rule):
     FIELDS = {"opens_after_days": ("int", False), "closes_after_days": ("int", False),
               "template_kinds": ("str_list", False), "message_early": ("str", True),
               "message_late": ("str", True)}
+    CONTEXT = ("delivered_on", "delivered_latest", "today")
 
     def bind(self, facts) -> None:
         rules = facts.review_requests
@@ -434,6 +439,7 @@ class RepeatRequest(Rule):
     marketplace that allows one per order (`template_kinds` defaults to its review-request kinds)."""
 
     FIELDS = {"template_kinds": ("str_list", False)}
+    CONTEXT = ("previous_request_on",)
 
     def bind(self, facts) -> None:
         self.options.setdefault("template_kinds", list(facts.review_requests.template_kinds))
@@ -471,8 +477,7 @@ class Detector(Rule):
 KINDS: dict[str, type[Rule]] = {
     "phrases": Phrases,
     "substitution": Substitution,
-    "exchange": Exchange,
-    "gating": Gating,
+    "cooccurrence": CoOccurrence,
     "message_only": MessageOnly,
     "capitals": Capitals,
     "max_length": MaxLength,

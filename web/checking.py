@@ -19,6 +19,7 @@ CATEGORY_LABELS = {
     "phone_number": "Phone number", "external_contact": "Contact off Amazon", "emoji": "Emoji",
     "html": "HTML", "sensitive": "Sensitive language", "formatting": "Formatting",
     "not_permitted": "Not a permitted message", "missing_content": "Missing content",
+    "length": "Too long", "placeholder": "Unfilled blank",
     "timing": "Timing", "repeat_request": "Repeat request",
 }
 

@@ -203,17 +203,21 @@ def test_missing_order_id_only_for_proactive_templates():
 
 def test_length_limit_from_template_or_2000():
     text = "Please confirm the engraving text for order 112-1234567-1234567. " * 14  # 910 chars
-    assert "missing_content" not in categories(text)
+    assert "length" not in categories(text)
     over = [f for f in check(text, template="confirm-customization-details")
-            if f.category == "missing_content"]
-    assert over and over[0].start == 800 and over[0].end == len(text) and over[0].severity == "warn"
-    long = [f for f in check("word " * 401) if f.category == "missing_content"]
-    assert long and long[0].start == 2000
+            if f.category == "length"]
+    # an SP-API type refuses longer text: blocking; the highlight starts on a word edge
+    assert over and over[0].end == len(text.rstrip()) and over[0].severity == "block"
+    assert over[0].start <= 800 and text[over[0].start - 1] == " "
+    assert "800" in over[0].message and "910" in over[0].message
+    long = [f for f in check("word " * 401) if f.category == "length"]
+    assert long and long[0].start == 2000 and long[0].severity == "warn"
+    assert "missing_content" not in categories("word " * 401)
 
 
 def test_template_object_and_unknown_template_id():
     stand_in = SimpleNamespace(kind="proactive", max_length=10)
-    assert "missing_content" in categories("A message longer than ten.", template=stand_in)
+    assert "length" in categories("A message longer than ten.", template=stand_in)
     with pytest.raises(ValueError, match="unknown template"):
         check("Hello", template="no-such-template")
 

@@ -153,3 +153,50 @@ def test_common_rules_are_written_once():
     assert common and common <= {r.id for r in policy.load_policy("amazon").rules}
     for folder in marketplace_ids():  # an override by id is allowed; the shared file holds the rest
         assert len(common & ids(folder)) < len(common) / 2, folder
+
+
+def test_rule_kinds_read_only_declared_context_keys():
+    from policy.context import CONTEXT_KEYS
+    from policy.rulekinds import KINDS
+    read = {key for kind in KINDS.values() for key in kind.CONTEXT}
+    assert read and read <= set(CONTEXT_KEYS)
+    assert {"order_id", "delivered_on", "previous_request_on"} <= read
+
+
+def test_one_cooccurrence_kind_serves_inducement_and_gating():
+    rules = {r.id: r for r in policy.load_policy("amazon").rules}
+    assert rules["inducement.money-for-review"].kind == "cooccurrence"
+    assert rules["review_manipulation.gating"].kind == "cooccurrence"
+    assert {"exchange", "gating"}.isdisjoint(__import__("policy.rulekinds").rulekinds.KINDS)
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("We'll send a bonus if you review it.", True),      # first, `between`, then second
+    ("Review it and we'll send a bonus.", True),          # second first: nothing needed
+    ("We'll send a bonus. Please review it.", False),     # two sentences, window 1
+    ("We'll send a bonus. In return, review it.", True),  # `joins` reads them together
+    ("We'll send a bonus whether or not you review it.", False),  # `unless`
+])
+def test_cooccurrence_options(tmp_path, text, flagged):
+    path = tmp_path / "rules.toml"
+    path.write_text(textwrap.dedent('''
+        [[rule]]
+        id = "inducement.t"
+        kind = "cooccurrence"
+        category = "inducement"
+        severity = "block"
+        source = "inferred"
+        message = "Offer for a review."
+        suggestions = ["Remove it."]
+        first = ['\\bbonus\\b']
+        second = ['\\breview it\\b']
+        between = ['\\bif you\\b', '\\bin return\\b']
+        joins = ['\\bin return\\b']
+        unless = ['\\bwhether or not\\b']
+        examples.flag = ["A bonus if you review it."]
+        examples.pass = ["A bonus."]
+        '''))
+    from policy.loader import load_rules
+    from policy.textview import MessageView
+    rule = load_rules(path)[0]
+    assert bool(rule.find(MessageView.build(text))) is flagged

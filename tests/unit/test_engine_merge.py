@@ -1,0 +1,100 @@
+"""Every violation is shown at once (a stronger finding absorbs only a weaker one on the
+same words), and every highlight starts and ends on word or token edges."""
+from __future__ import annotations
+
+import pytest
+
+from policy import check
+from policy.engine import tidy_finding
+from policy.finding import Finding
+
+
+def spans(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in check(text):
+        out.setdefault(f.category, []).append(text[f.start:f.end])
+    return out
+
+
+def test_contact_phrase_email_and_gating_together():
+    text = "Please contact us at support@x.com before leaving feedback."
+    found = spans(text)
+    assert "support@x.com" in found["email_address"]
+    assert found["external_contact"] == ["contact"]
+    assert found["review_manipulation"]  # the gating is shown with the rest, not after
+
+
+def test_condition_and_five_stars_both_marked():
+    text = "If you're happy please leave us 5 stars"
+    marked = spans(text)["review_manipulation"]
+    assert "If you're happy" in marked
+    assert any("5 stars" in m for m in marked)
+
+
+def test_a_weaker_finding_on_the_same_words_is_absorbed():
+    text = "Would you mind leaving a five-star review?"
+    marked = [f for f in check(text) if f.category == "review_manipulation"]
+    assert len(marked) == 1 and text[marked[0].start:marked[0].end] == "five-star review"
+
+
+def test_yielding_only_on_covered_words():
+    # the discount is the price of the review (inducement, not also promotion) ...
+    text = "Leave a review and get 20% off your next order."
+    assert "inducement" in spans(text) and "promotional" not in spans(text)
+    # ... but a coupon in another sentence is promotion in its own right
+    text = "Use code SPRING10 at checkout. Leave a review and get a free gift."
+    found = spans(text)
+    assert "inducement" in found and "promotional" in found
+
+
+@pytest.mark.parametrize("text,category,whole", [
+    ("call us on +44 20 7946 0958", "phone_number", "+44 20 7946 0958"),
+    ("Call me on 07700 900123", "phone_number", "07700 900123"),
+    ("Please leave us 5 stars if you liked it", "review_manipulation", "leave us 5 stars"),
+])
+def test_a_highlight_covers_the_whole_phrase(text, category, whole):
+    assert whole in spans(text)[category]
+
+
+@pytest.mark.parametrize("text", [
+    "call us on +44 20 7946 0958", "Call me on 07700 900123",
+    "Please leave us 5 stars if you liked it", "Text me on +1 212 555 0147 today.",
+    "Ring us at 0161 496 0734.", "Email us at sam@example.com please.",
+])
+def test_no_highlight_cuts_a_word_or_number(text):
+    for f in check(text):
+        if f.end > f.start:
+            assert f.start == 0 or not (text[f.start - 1].isalnum() and text[f.start].isalnum()), f
+            assert f.end == len(text) or not (text[f.end - 1].isalnum() and text[f.end].isalnum()), f
+            assert text[f.start] != " " and text[f.end - 1] != " ", f
+
+
+def test_contact_phrase_stops_before_the_number():
+    text = "call us on +44 20 7946 0958"
+    assert spans(text)["external_contact"] == ["call us on"]
+
+
+def _finding(start, end, replacements=()):
+    return Finding("r", "link", "block", start, end, "", "m", "s", (), tuple(replacements))
+
+
+def test_tidy_extends_a_cut_word_and_its_replacement():
+    text = "see example.com now"
+    f = tidy_finding(text, _finding(6, 13, ["X"]))  # "ample.c" -> "example.com"
+    assert (f.start, f.end) == (4, 15) and f.replacements == ("exX" + "om",)
+    assert f.excerpt == "example.com"
+
+
+def test_tidy_matches_the_case_of_what_it_replaces():
+    text = "If you are pleased, a review helps."
+    f = tidy_finding(text, _finding(0, 18, ["if you have a moment"]))
+    assert f.replacements == ("If you have a moment",)
+    text = "Thanks, happy with it? Leave a review."
+    f = tidy_finding(text, _finding(8, 22, ["Have a moment?"]))
+    assert f.replacements == ("have a moment?",)
+
+
+def test_tidy_keeps_whitespace_a_replacement_rewrites():
+    text = "Hello,\n\n\n\nBye"
+    f = tidy_finding(text, _finding(6, 10, ["\n\n"]))
+    assert (f.start, f.end) == (6, 10)
