@@ -73,9 +73,7 @@ def test_a_throwaway_marketplace_includes_common_and_its_own_rules(tmp_path):
     assert "promotional.bargain-bin" in ids and "email_address.address" in ids
     assert "emoji.emoji" not in ids            # [categories] emoji = "off"
     found = {f.rule: f for f in loaded.check("More bargains! Write to sam@example.com 😊")}
-    # (common rules hold too: "write to <address>" invites the buyer off the marketplace)
-    assert set(found) == {"promotional.bargain-bin", "email_address.address",
-                          "external_contact.contact-detail-invitation"}
+    assert set(found) == {"promotional.bargain-bin", "email_address.address"}
     # wording filled into the shared rule's message and the own rule's
     assert "Testmart messaging" in found["email_address.address"].message
     assert found["promotional.bargain-bin"].message.endswith("Testmart does not allow promotion.")
