@@ -6,6 +6,8 @@
     True
 """
 from .finding import CATEGORIES, SEVERITIES, Finding
-from .engine import Policy, PolicyError, check, load_policy
+from .engine import CheckResult, Policy, PolicyError, check, check_message, load_policy
+from .textview import ContextError
 
-__all__ = ["CATEGORIES", "SEVERITIES", "Finding", "Policy", "PolicyError", "check", "load_policy"]
+__all__ = ["CATEGORIES", "SEVERITIES", "CheckResult", "ContextError", "Finding", "Policy",
+           "PolicyError", "check", "check_message", "load_policy"]

@@ -12,8 +12,9 @@ import json
 import sys
 from dataclasses import dataclass
 
-from . import PolicyError, check, load_policy
-from .context import CONTEXT_KEYS, DATE_KEYS
+from . import ContextError, PolicyError, check_message, load_policy
+from .context import CONTEXT_KEYS, DATE_KEYS, context_problem
+from .language import AUTO, parse_language
 from .marketplace import default_marketplace
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_text
 
@@ -31,6 +32,7 @@ class Message:
     id: object = None     # JSONL only
     template: str | None = None
     context: dict | None = None
+    language: str = AUTO
 
 
 def build_parser() -> ArgumentParser:
@@ -46,13 +48,17 @@ def build_parser() -> ArgumentParser:
                              "policy's default marketplace)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="output for FILE input (default: text); --jsonl always writes JSON Lines")
+    parser.add_argument("--language", default=AUTO, metavar="auto|TAG",
+                        help='the buyer\'s language as a BCP 47 tag such as "en", or "auto" to '
+                             'detect it from the text (default: auto)')
     parser.add_argument("--template", metavar="ID", help="id of the approved template the message uses")
     parser.add_argument("--context", metavar="JSON",
                         help='check context as a JSON object, e.g. \'{"order_id": "112-1234567-1234567", '
                              '"delivered_on": "2026-11-02", "today": "2026-11-20"}\'')
     parser.add_argument("--jsonl", metavar="FILE|-",
                         help='read JSON Lines of {"id": ..., "text": ...} (optional per line: "template", '
-                             '"context") and write one {"id", "ok", "findings"} line per input')
+                             '"context", "language") and write one {"id", "ok", "language", '
+                             '"findings"} line per input')
     return parser
 
 
@@ -81,12 +87,24 @@ def validate_context(value: object, where: str) -> dict:
             datetime.date.fromisoformat(value[key])
         except ValueError:
             raise UsageError(f"{where}: {key} is not an ISO date (YYYY-MM-DD): {value[key]!r}") from None
+        problem = context_problem(key, value[key])
+        if problem:
+            raise UsageError(f"{where}: {problem}")
     if value.get("order_id") is not None and not isinstance(value["order_id"], str):
         raise UsageError(f"{where}: order_id must be a string")
     return value
 
 
-def read_jsonl(path: str, template: str | None, context: dict | None) -> list[Message]:
+def validate_language(value: object, where: str) -> str:
+    """A requested language: "auto" or a known BCP 47 tag (its primary subtag)."""
+    try:
+        return parse_language(value) or AUTO
+    except ValueError as e:
+        raise UsageError(f"{where}: {e}") from None
+
+
+def read_jsonl(path: str, template: str | None, context: dict | None,
+               language: str = AUTO) -> list[Message]:
     """Every line of a JSON Lines file as a Message; the first bad line names file and line."""
     messages = []
     for where, row in iter_jsonl(path):
@@ -100,8 +118,11 @@ def read_jsonl(path: str, template: str | None, context: dict | None) -> list[Me
         row_context = context
         if row.get("context") is not None:
             row_context = validate_context(row["context"], f'{where}: "context"')
+        row_language = language
+        if row.get("language") is not None:
+            row_language = validate_language(row["language"], f'{where}: "language"')
         messages.append(Message(label=where, text=row["text"], id=row.get("id"),
-                                template=row_template, context=row_context))
+                                template=row_template, context=row_context, language=row_language))
     return messages
 
 
@@ -160,9 +181,12 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 # ---------------------------------------------------------------- main
 
-def _check(message: Message, marketplace: str) -> list:
-    return check(message.text, marketplace=marketplace, template=message.template,
-                 context=message.context)
+def _check(message: Message, marketplace: str):
+    try:
+        return check_message(message.text, marketplace=marketplace, template=message.template,
+                             context=message.context, language=message.language)
+    except ContextError as e:  # a context the rules cannot compute with: bad input
+        raise UsageError(f"{message.label}: {e}") from None
 
 
 def _blocks(findings: list) -> bool:
@@ -170,15 +194,16 @@ def _blocks(findings: list) -> bool:
 
 
 def run_files(paths: list[str], args, context: dict | None, out) -> int:
-    messages = [Message(label=input_name(p), text=read_text(p),
-                        template=args.template, context=context) for p in paths]
-    results = [(m, _check(m, args.marketplace)) for m in messages]
+    messages = [Message(label=input_name(p), text=read_text(p), template=args.template,
+                        context=context, language=args.language) for p in paths]
+    checked = [(m, _check(m, args.marketplace)) for m in messages]
+    results = [(m, result.findings) for m, result in checked]
     if args.format == "json":
         files = []
-        for m, findings in results:
+        for m, result in checked:
             index = LineIndex(m.text)
-            files.append({"path": m.label, "ok": not _blocks(findings),
-                          "findings": [finding_with_position(f, index) for f in findings]})
+            files.append({"path": m.label, "ok": result.ok, "language": result.language,
+                          "findings": [finding_with_position(f, index) for f in result.findings]})
         doc = {"files": files, "ok": all(f["ok"] for f in files)}
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -193,16 +218,16 @@ def run_files(paths: list[str], args, context: dict | None, out) -> int:
 
 
 def run_jsonl(path: str, args, context: dict | None, out) -> int:
-    messages = read_jsonl(path, args.template, context)
+    messages = read_jsonl(path, args.template, context, args.language)
     for m in messages:
         if m.template is not None:
             _require_template(args.marketplace, m.template, m.label)
     any_block = False
     for m in messages:
-        findings = _check(m, args.marketplace)
-        ok = not _blocks(findings)
-        any_block |= not ok
-        out.write(json.dumps({"id": m.id, "ok": ok, "findings": [f.to_dict() for f in findings]},
+        result = _check(m, args.marketplace)
+        any_block |= not result.ok
+        out.write(json.dumps({"id": m.id, "ok": result.ok, "language": result.language,
+                              "findings": [f.to_dict() for f in result.findings]},
                              ensure_ascii=False) + "\n")
     return 1 if any_block else 0
 
@@ -231,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.jsonl is not None and args.files:
             raise UsageError("give either --jsonl or FILE arguments, not both")
         context = parse_context(args.context)
+        args.language = validate_language(args.language, "--language")
         if args.marketplace is None:
             args.marketplace = default_marketplace()
         load_policy(args.marketplace)

@@ -15,6 +15,8 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
     "today": ("date", "the date the message is sent (default: the server's date)"),
     "previous_request_on": ("date", "when a review request was already sent for this order"),
 }
+# The latest date a context may give: windows counted from it stay inside the calendar.
+LATEST_DATE = datetime.date(9998, 12, 31)
 DATE_KEYS = frozenset(k for k, (kind, _) in CONTEXT_KEYS.items() if kind == "date")
 
 
@@ -29,7 +31,10 @@ def context_problem(key: str, value: object) -> str | None:
         return f"{key} must be a string"
     if key in DATE_KEYS:
         try:
-            datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             return f"{key} must be an ISO date (YYYY-MM-DD), not {value[:40]!r}"
+        if day > LATEST_DATE:
+            # a review window counted from it would run past the calendar's end (9999-12-31)
+            return f"{key} must be a date up to {LATEST_DATE.isoformat()}, not {value[:40]!r}"
     return None

@@ -1,6 +1,7 @@
 """The engine: load a marketplace's policy once, check a message against every rule.
 
-check(text, marketplace=None, template=None, context=None) -> list[Finding]
+check(text, marketplace=None, template=None, context=None, language="auto") -> list[Finding]
+check_message(...same...) -> CheckResult   (the findings and the message's language)
 load_policy(marketplace=None) -> Policy   (cached; the only global state)
 (marketplace None: the default, policy.marketplace.default_marketplace())
 
@@ -21,15 +22,19 @@ from pathlib import Path
 from typing import Mapping
 
 from .finding import Finding
+from .language import check_language, load_detector
 from .loader import PolicyError, load_rule_set, load_rules
 from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketplace, load_marketplace,
                           load_marketplace_from, marketplace_folder)
 from .patterns import Compiled, HintIndex
+from .result import CheckResult
 from .rulekinds import Rule, excerpt_of
+from .normalize import override_runs
 from .textview import MessageView
 
 
-__all__ = ["Policy", "PolicyError", "check", "load_policy", "load_policy_from"]
+__all__ = ["CheckResult", "Policy", "PolicyError", "check", "check_message", "load_policy",
+           "load_policy_from"]
 
 
 @dataclass
@@ -39,23 +44,52 @@ class Policy:
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
     facts: Marketplace | None = None               # policy/<marketplace>/marketplace.toml
 
-    def check(self, text: str, template=None, context: dict | None = None) -> list[Finding]:
-        """All findings for `text`; `template` is a template id or a Template-like object."""
-        if not isinstance(text, str):
-            raise TypeError("text must be a string")
+    def _template(self, template):
         if isinstance(template, str):
             if template not in self.templates:
                 raise ValueError(f"unknown template {template!r} for {self.marketplace}")
-            template = self.templates[template]
+            return self.templates[template]
+        return template
+
+    def asks_for_review(self, text: str, template=None) -> bool:
+        """Whether the message is a review request: its template's kind is, or its text asks
+        for a review (the one-per-order history and the timing window then apply to it)."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        mv = MessageView.build(text, self._template(template), None, self.facts)
+        return any(rule.asks_for_review(mv) for rule in self.rules if _is_request_rule(rule))
+
+    def check(self, text: str, template=None, context: dict | None = None,
+              language: str | None = "auto") -> list[Finding]:
+        """All findings for `text`; `template` is a template id or a Template-like object."""
+        return self.check_message(text, template, context, language).findings
+
+    def check_message(self, text: str, template=None, context: dict | None = None,
+                      language: str | None = "auto") -> CheckResult:
+        """The findings for `text` and its language: `language` is "auto" (detect it) or a
+        BCP 47 tag (the buyer's language); an unknown one is a ValueError."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        template = self._template(template)
         mv = MessageView.build(text, template, context, self.facts)
         findings: list[tuple[Rule, Finding]] = []
         own_blanks = _field_blanks(template)
+        reversed_runs = override_runs(text)
         for rule in self.rules:
             for f in rule.find(mv):
                 if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
                     continue  # the template's own unfilled field: the form asks for it
-                findings.append((rule, tidy_finding(text, f)))
-        return merge(findings)
+                f = tidy_finding(text, f)
+                if f.replacements and any(a < f.end and f.start < b for a, b in reversed_runs):
+                    # Words a screen shows reversed: a replacement typed in would show
+                    # reversed too. Removing the override (its own finding) comes first.
+                    f = replace(f, replacements=())
+                findings.append((rule, f))
+        return check_language(text, merge(findings), self.facts, template, language)
+
+
+def _is_request_rule(rule: Rule) -> bool:
+    return callable(getattr(rule, "asks_for_review", None))
 
 
 def _field_blanks(template) -> frozenset[str]:
@@ -116,6 +150,7 @@ def load_policy(marketplace: str | None = None) -> Policy:
 @lru_cache(maxsize=None)
 def _load_cached(marketplace: str) -> Policy:
     policy = load_policy_from(marketplace_folder(marketplace), marketplace)
+    load_detector()  # the language detector's models, once per process like the policy
     # The compiled policy (tens of thousands of objects) lives as long as the process. Freezing
     # it keeps the cyclic collector from re-scanning it in the full collections that checks
     # trigger, which was most of the check's p99 (benchmarks/speed.py).
@@ -125,9 +160,15 @@ def _load_cached(marketplace: str) -> Policy:
 
 
 def check(text: str, marketplace: str | None = None, template=None,
-          context: dict | None = None) -> list[Finding]:
+          context: dict | None = None, language: str | None = "auto") -> list[Finding]:
     """Findings for `text` under the marketplace's policy, sorted by start."""
-    return load_policy(marketplace).check(text, template, context)
+    return load_policy(marketplace).check(text, template, context, language)
+
+
+def check_message(text: str, marketplace: str | None = None, template=None,
+                  context: dict | None = None, language: str | None = "auto") -> CheckResult:
+    """The message's language and its findings under the marketplace's policy."""
+    return load_policy(marketplace).check_message(text, template, context, language)
 
 
 # -- whole words ------------------------------------------------------------------

@@ -4,13 +4,17 @@ Rules match against `Normalized.text`; `Normalized.span()` turns a match back
 into code-point offsets of the text as submitted, so highlights land on what
 the seller actually typed. The view is lower-case, NFKC-folded (full-width
 letters, ligatures), with look-alike letters from other scripts replaced by
-Latin ones, accents and invisible characters removed, every space-like
-character turned into a plain space, and letters spelled out with spaces or
-dots ("f r e e", "s.t.a.r") joined up.
+Latin ones, accents and invisible characters removed (zero-width spaces,
+direction controls, lone surrogates, private-use characters), every space-like
+character turned into a plain space (Hangul fillers and the braille blank
+included), and letters spelled out with spaces or dots ("f r e e", "s.t.a.r")
+joined up. A right-to-left override ("\u202eweiver\u202c", which a screen shows
+as "review") is read as it is displayed: its run is reversed in the view.
 """
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,7 +36,14 @@ _CONFUSABLES = {
     "‘": "'", "’": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"',
 }
 # Format characters that hide inside words: zero-width space/joiners, word joiner, BOM, soft hyphen.
-_INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc"}
+# Lone surrogates (Cs: JSON may carry "\ud800") and private-use characters (Co) show as
+# nothing or a box: they must not split an address either.
+_INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc", "Cs", "Co"}
+# Letters that render as blank space: Hangul fillers, the braille blank, halfwidth filler.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# A right-to-left override runs to the pop-directional-formatting character (or the end of
+# an isolate, or of the line): what it holds is displayed reversed.
+_OVERRIDE_RUN = regex.compile(r"\u202e([^\u202c\u2069\n]*)")
 _KEEP_CONTROL = {"\n", "\t"}
 
 # Three or more single letters/digits separated by one space, dot, dash, underscore or asterisk
@@ -63,12 +74,16 @@ class Normalized:
     original: str
     text: str
     origin: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    in_order: bool = True    # False when a reversed run makes `origin` go backwards
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) for the view's [start, end)."""
         if end <= start:
             o = self.origin[start]
             return o, o
+        if not self.in_order:
+            piece = self.origin[start:end]
+            return min(piece), max(piece) + 1
         stop, limit = self.origin[end - 1] + 1, self.origin[end]
         # Marks dropped from the view (accents, U+FE0F, keycap) belong to the last character.
         while stop < limit and _attaches_to_previous(self.original[stop]):
@@ -90,6 +105,8 @@ def _fold_char(ch: str) -> str:
         return " "
     if cat in _INVISIBLE_CATEGORIES:
         return ""
+    if ch in _BLANK_LETTERS:
+        return " "
     if cat == "Zs" or cat == "Zl" or cat == "Zp":
         return "\n" if cat in ("Zl", "Zp") else " "
     out = []
@@ -143,9 +160,29 @@ def _fold_text(text: str) -> tuple[str, list[int]]:
     return "".join(parts), origin
 
 
+def override_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run a right-to-left override shows reversed."""
+    return [run.span(1) for run in _OVERRIDE_RUN.finditer(text)] if "\u202e" in text else []
+
+
+def _display_order(text: str, view: str, origin: list[int]) -> tuple[str, list[int]]:
+    """The view with each right-to-left override run reversed, as a screen shows it."""
+    chars = list(view)
+    runs = [(bisect_left(origin, run.start(1)), bisect_left(origin, run.end(1)))
+            for run in _OVERRIDE_RUN.finditer(text)]  # found while origin is still in order
+    for lo, hi in runs:
+        chars[lo:hi] = chars[lo:hi][::-1]
+        origin[lo:hi] = origin[lo:hi][::-1]
+    return "".join(chars), origin
+
+
 def normalize(text: str) -> Normalized:
     """Build the matching view of `text`. Linear in the length of the text."""
     view, origin = _fold_text(text)
+    in_order = True
+    if "\u202e" in text:
+        view, origin = _display_order(text, view, origin)
+        in_order = False
     # Join letters spelled out with separators.
     if _SPELLED_OUT.search(view):
         keep = [True] * len(view)
@@ -161,4 +198,4 @@ def normalize(text: str) -> Normalized:
         origin = [o for o, k in zip(origin, keep) if k]
         view = "".join(chars)
     origin.append(len(text))
-    return Normalized(text, view, tuple(origin))
+    return Normalized(text, view, tuple(origin), in_order)

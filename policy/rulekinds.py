@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from .finding import Finding
 from .patterns import Compiled
-from .textview import MessageView
+from .textview import ContextError, MessageView
 
 EXCERPT_LIMIT = 120
 
@@ -395,17 +395,35 @@ class OrderIdRequired(Rule):
         return []
 
 
+def _asks_for_review(rule: Rule, mv: MessageView) -> bool:
+    """A review request: a template of the rule's `template_kinds`, or any message whose text
+    asks for a review (`requests`: a where-is-my-order reply or a blank message can too)."""
+    if _template_kind(mv) in rule.options["template_kinds"]:
+        return True
+    requests = rule.options.get("requests")
+    if requests is None:
+        return False
+    key = ("asks", requests.pattern)
+    if key not in mv.memo:
+        mv.memo[key] = next(iter(requests.finditer(mv.view, mv.memo, mv.sentence_index)), None) is not None
+    return mv.memo[key]
+
+
 @dataclass
 class ReviewWindow(Rule):
     """Review requests only from `opens_after_days` after delivered_on to
-    `closes_after_days` after delivered_latest (or delivered_on). Needs context. The window
+    `closes_after_days` after delivered_latest (or delivered_on), for a template of
+    `template_kinds` or any message whose text asks for a review (`requests`). Needs context. The window
     and `template_kinds` default to the marketplace's [review_requests]; a marketplace
     without a window leaves the rule silent."""
 
     FIELDS = {"opens_after_days": ("int", False), "closes_after_days": ("int", False),
-              "template_kinds": ("str_list", False), "message_early": ("str", True),
-              "message_late": ("str", True)}
+              "template_kinds": ("str_list", False), "requests": ("patterns", False),
+              "message_early": ("str", True), "message_late": ("str", True)}
     CONTEXT = ("delivered_on", "delivered_latest", "today")
+
+    def asks_for_review(self, mv: MessageView) -> bool:
+        return _asks_for_review(self, mv)
 
     def bind(self, facts) -> None:
         rules = facts.review_requests
@@ -417,13 +435,21 @@ class ReviewWindow(Rule):
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
         delivered = mv.context_date("delivered_on")
-        if _template_kind(mv) not in o["template_kinds"] or delivered is None \
-                or o.get("opens_after_days") is None:
+        if delivered is None or o.get("opens_after_days") is None or not _asks_for_review(self, mv):
             return []
         latest = mv.context_date("delivered_latest") or delivered
         today = mv.today()
-        opens = delivered + timedelta(days=o["opens_after_days"])
-        closes = max(latest, delivered) + timedelta(days=o["closes_after_days"])
+        try:
+            opens = delivered + timedelta(days=o["opens_after_days"])
+        except OverflowError:
+            raise ContextError("delivered_on", f"{delivered.isoformat()} is too late a date: "
+                               "the review window would end after 9999-12-31") from None
+        try:
+            closes = max(latest, delivered) + timedelta(days=o["closes_after_days"])
+        except OverflowError:
+            key = "delivered_latest" if latest > delivered else "delivered_on"
+            raise ContextError(key, f"{max(latest, delivered).isoformat()} is too late a date: "
+                               "the review window would end after 9999-12-31") from None
         if today < opens:
             return [self.whole_message(mv, message=o["message_early"],
                                        values={"date": opens.isoformat()})]
@@ -435,20 +461,24 @@ class ReviewWindow(Rule):
 
 @dataclass
 class RepeatRequest(Rule):
-    """A template of `template_kinds` when context says a request was already sent, on a
-    marketplace that allows one per order (`template_kinds` defaults to its review-request kinds)."""
+    """A review request (a template of `template_kinds`, or any text matching `requests`)
+    when context says a request was already sent, on a marketplace that allows one per
+    order (`template_kinds` defaults to its review-request kinds)."""
 
-    FIELDS = {"template_kinds": ("str_list", False)}
+    FIELDS = {"template_kinds": ("str_list", False), "requests": ("patterns", False)}
     CONTEXT = ("previous_request_on",)
 
     def bind(self, facts) -> None:
         self.options.setdefault("template_kinds", list(facts.review_requests.template_kinds))
         self.options["once_per_order"] = facts.review_requests.once_per_order
 
+    def asks_for_review(self, mv: MessageView) -> bool:
+        return _asks_for_review(self, mv)
+
     def find(self, mv: MessageView) -> list[Finding]:
         previous = mv.context.get("previous_request_on")
-        if _template_kind(mv) not in self.options["template_kinds"] or not previous \
-                or not self.options.get("once_per_order", True):
+        if not previous or not self.options.get("once_per_order", True) \
+                or not _asks_for_review(self, mv):
             return []
         return [self.whole_message(mv, values={"date": str(previous)[:10]})]
 

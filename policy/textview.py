@@ -34,6 +34,15 @@ def _add(spans: list, view: str, start: int, end: int) -> None:
         spans.append((start, end))
 
 
+class ContextError(ValueError):
+    """A check context the rules cannot work with (a date too late to compute a window
+    from): bad input, for the API to answer 400 and the CLI to exit 2. `key` names it."""
+
+    def __init__(self, key: str, problem: str):
+        super().__init__(f"context.{key}: {problem}")
+        self.key = key
+
+
 @dataclass
 class MessageView:
     """Everything a rule may look at for one check."""

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+import policy
 import web.api
 import web.checking
 
@@ -60,11 +61,11 @@ def test_marketplace_defaults_to_amazon_and_no_csrf_token_is_needed(client):
 def test_check_passes_template_and_context_to_the_engine(client, templates, monkeypatch):
     seen = {}
 
-    def spy(text, marketplace="amazon", template=None, context=None):
+    def spy(text, marketplace="amazon", template=None, context=None, language="auto"):
         seen.update(text=text, marketplace=marketplace, template=template, context=context)
-        return []
+        return policy.CheckResult("en", [])
 
-    monkeypatch.setattr(web.api.policy, "check", spy)
+    monkeypatch.setattr(web.api.policy, "check_message", spy)
     template_id = next(iter(templates))
     response = check(client, text="Hi", template=template_id,
                      context={"order_id": ORDER, "delivered_on": "2026-11-02", "delivered_latest": ""})
@@ -77,9 +78,9 @@ def test_review_request_context_gets_previous_request_from_history(client, templ
     review = next(t for t in templates.values() if t.kind == "review_request")
     other = next(t for t in templates.values() if t.kind != "review_request")
     contexts = []
-    monkeypatch.setattr(web.api.policy, "check",
-                        lambda text, marketplace="amazon", template=None, context=None:
-                        contexts.append(context) or [])
+    monkeypatch.setattr(web.api.policy, "check_message",
+                        lambda text, marketplace="amazon", template=None, context=None, language="auto":
+                        contexts.append(context) or policy.CheckResult("en", []))
     monkeypatch.setattr(web.checking.history, "previous_request_on",
                         lambda order_id: "2026-11-10" if order_id == ORDER else None)
     check(client, text="Hi", template=review.id, context={"order_id": ORDER})

@@ -264,7 +264,7 @@ def test_unexpected_error_is_a_500_without_details(app, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("engine exploded on: secret buyer text")
 
-    monkeypatch.setattr(web.api.policy, "check", broken)
+    monkeypatch.setattr(web.api.policy, "check_message", broken)
     app.config["PROPAGATE_EXCEPTIONS"] = False
     response = app.test_client().post("/api/check", json={"text": "secret buyer text"})
     assert response.status_code == 500

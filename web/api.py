@@ -11,11 +11,12 @@ import re
 from flask import Blueprint, abort, current_app, jsonify, request
 
 import policy
+from policy.language import parse_language
 from policy.context import CONTEXT_KEYS, context_problem
 from policy.marketplace import load_marketplace, marketplace_ids
 from policy.plaintext import html_to_text
 
-from .checking import check_message
+from .checking import check_result
 from .security import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -36,9 +37,10 @@ def check():
         abort(400, "“template” must be a template id (a string) or left out.")
     elif template_id not in marketplace.templates:
         abort(400, f"Unknown template “{template_id}” for marketplace “{marketplace.marketplace}”.")
-    findings = check_message(text, marketplace, template_id, _context(body.get("context")))
-    return jsonify({"ok": not any(f.blocks for f in findings),
-                    "findings": [f.to_dict() for f in findings]})
+    language = _language(body.get("language", "auto"))
+    result = check_result(text, marketplace, template_id, _context(body.get("context")), language)
+    return jsonify({"ok": result.ok, "language": result.language,
+                    "findings": [f.to_dict() for f in result.findings]})
 
 
 @bp.get("/templates")
@@ -93,6 +95,14 @@ def _marketplace(name) -> policy.Policy:
         return policy.load_policy(name)
     except policy.PolicyError:
         abort(400, f"Unknown marketplace “{name}”.")
+
+
+def _language(raw) -> str:
+    """The requested language: "auto" or a known BCP 47 tag (400 otherwise)."""
+    try:
+        return parse_language(raw) or "auto"
+    except ValueError as exc:
+        abort(400, str(exc))
 
 
 def _context(raw) -> dict:

@@ -20,20 +20,32 @@ CATEGORY_LABELS = {
     "html": "HTML", "sensitive": "Sensitive language", "formatting": "Formatting",
     "not_permitted": "Not a permitted message", "missing_content": "Missing content",
     "length": "Too long", "placeholder": "Unfilled blank",
-    "timing": "Timing", "repeat_request": "Repeat request",
+    "timing": "Timing", "repeat_request": "Repeat request", "language": "Language",
 }
+
+
+def asks_for_review(text: str, marketplace: policy.Policy, template_id: str | None) -> bool:
+    """Whether the message is a review request (its template's kind, or text asking for a
+    review, wherever written): the page records such a message in the history when copied."""
+    template = template_id if template_id in marketplace.templates else None
+    return marketplace.asks_for_review(text, template)
 
 
 def check_message(text: str, marketplace: policy.Policy, template_id: str | None,
                   context: dict) -> list[policy.Finding]:
+    return check_result(text, marketplace, template_id, context).findings
+
+
+def check_result(text: str, marketplace: policy.Policy, template_id: str | None,
+                 context: dict, language: str | None = "auto") -> policy.CheckResult:
+    """The findings and the message's language; `language` is "auto" or a checked tag."""
     context = dict(context)
-    template = marketplace.templates.get(template_id) if template_id else None
-    if template is not None and template.kind == "review_request" and context.get("order_id"):
+    if context.get("order_id") and asks_for_review(text, marketplace, template_id):
         earlier = history.previous_request_on(context["order_id"])
         if earlier:
             context["previous_request_on"] = earlier
-    return policy.check(text, marketplace=marketplace.marketplace, template=template_id,
-                        context=context or None)
+    return policy.check_message(text, marketplace=marketplace.marketplace, template=template_id,
+                                context=context or None, language=language)
 
 
 @dataclass(frozen=True)

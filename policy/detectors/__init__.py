@@ -10,6 +10,8 @@ one of these by its key. Hit kinds, by detector:
 - phone: phone
 - emoji: emoji (replacement "" removes it, and a space after it when it stood alone)
 - html:  tag, comment, entity, tracking_pixel (each with a plain-text replacement)
+- invisible: direction (block), invalid (warn: a lone surrogate, a private-use character);
+         replacement "" removes them
 - placeholder: curly, double_square, double_angle, percent, square, angle, xxx (a blank
          left unfilled; no replacement: only the seller knows the value)
 
@@ -21,7 +23,7 @@ from typing import Callable
 
 from policy.normalize import Normalized
 
-from . import emails, emojis, html_markup, links, phones, placeholders
+from . import emails, emojis, html_markup, invisible, links, phones, placeholders
 from .base import Hit
 
 Detector = Callable[[str, Normalized], "list[Hit]"]
@@ -33,6 +35,7 @@ DETECTORS: dict[str, Detector] = {
     "emoji": emojis.detect,
     "html": html_markup.detect,
     "placeholder": placeholders.detect,
+    "invisible": invisible.detect,
 }
 
 __all__ = ["DETECTORS", "Detector", "Hit"]

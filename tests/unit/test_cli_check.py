@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from policy import Finding, PolicyError, cli_check
+from policy import CheckResult, Finding, PolicyError, cli_check
 from policy.cli_check import LineIndex, main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,11 +43,12 @@ def fake_check(text, marketplace="amazon", template=None, context=None):
 def fake_engine(monkeypatch):
     calls = []
 
-    def recording_check(text, marketplace="amazon", template=None, context=None):
+    def recording_check(text, marketplace="amazon", template=None, context=None, language="auto"):
         calls.append({"text": text, "marketplace": marketplace, "template": template, "context": context})
-        return fake_check(text, marketplace, template, context)
+        return CheckResult("en" if language == "auto" else language,
+                           fake_check(text, marketplace, template, context))
 
-    monkeypatch.setattr(cli_check, "check", recording_check)
+    monkeypatch.setattr(cli_check, "check_message", recording_check)
     return calls
 
 
@@ -125,9 +126,10 @@ def test_long_multiline_excerpt_stays_on_one_line(monkeypatch, tmp_path, capsys)
     text = "x\n" * 100
 
     def whole(text_, **kwargs):
-        return [Finding("formatting.fake", "formatting", "warn", 0, len(text_), text_, "m", "s")]
+        return CheckResult("en", [Finding("formatting.fake", "formatting", "warn", 0, len(text_),
+                                          text_, "m", "s")])
 
-    monkeypatch.setattr(cli_check, "check", whole)
+    monkeypatch.setattr(cli_check, "check_message", whole)
     main([write(tmp_path, "x.txt", text)])
     excerpt = capsys.readouterr().out.splitlines()[1]
     assert excerpt.startswith("    x\\nx\\n") and excerpt.endswith("…") and len(excerpt) <= 4 + 80
@@ -157,7 +159,8 @@ def test_json_format_has_files_findings_with_line_and_column(tmp_path, fake_engi
 def test_json_format_clean_exits_zero(tmp_path, fake_engine, capsys):
     assert main(["--format", "json", write(tmp_path, "ok.txt", "fine")]) == 0
     assert json.loads(capsys.readouterr().out) == {
-        "files": [{"path": str(tmp_path / "ok.txt"), "ok": True, "findings": []}], "ok": True}
+        "files": [{"path": str(tmp_path / "ok.txt"), "ok": True, "language": "en", "findings": []}],
+        "ok": True}
 
 
 def test_offsets_are_into_the_file_as_written_crlf_kept(tmp_path, fake_engine, capsys):

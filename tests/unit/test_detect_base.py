@@ -13,7 +13,7 @@ from policy.normalize import normalize
 
 
 def test_registry_names_and_signature():
-    assert set(DETECTORS) == {"link", "email", "phone", "emoji", "html", "placeholder"}
+    assert set(DETECTORS) == {"link", "email", "phone", "emoji", "html", "placeholder", "invisible"}
     for detect in DETECTORS.values():
         assert detect("", normalize("")) == []
         assert detect("Hello, your order shipped today.", normalize("Hello, your order shipped today.")) == []
@@ -71,7 +71,7 @@ def test_no_network_is_touched(monkeypatch):
     import tldextract
     fresh = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
     assert fresh("www.example.co.uk").suffix == "co.uk"
-    text = "see shop.example.io/x or mail a@b.de, +44 20 7946 0958 😀 <b>x</b> {name}"
+    text = "see shop.example.io/x or mail a@b.de, +44 20 7946 0958 😀 <b>x</b> {name} \u202ex\u202c"
     assert all(detect(text, normalize(text)) for detect in DETECTORS.values())
 
 

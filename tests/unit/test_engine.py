@@ -170,9 +170,12 @@ def test_review_window_too_early_and_too_late():
     assert "timing" not in {f.category for f in inside}
 
 
-def test_timing_needs_a_review_request_template_and_dates():
-    assert "timing" not in categories(REVIEW_REQUEST, context={"delivered_on": "2026-11-02",
-                                                               "today": "2026-11-03"})
+def test_timing_needs_a_review_request_and_dates():
+    early = {"delivered_on": "2026-11-02", "today": "2026-11-03"}
+    # a review request is one wherever it is written (issue 7, item 4) ...
+    assert "timing" in categories(REVIEW_REQUEST, context=early)
+    # ... but a message that asks for none is not, and without dates the rule is silent
+    assert "timing" not in categories("Your lamp ships on Monday.", context=early)
     assert "timing" not in categories(REVIEW_REQUEST, template="review-request")
 
 
@@ -181,7 +184,9 @@ def test_repeat_request_names_the_earlier_date():
                   context={"order_id": "112-1234567-1234567", "previous_request_on": "2026-10-20"})
     repeat = [f for f in found if f.category == "repeat_request"]
     assert repeat and "2026-10-20" in repeat[0].message and repeat[0].severity == "block"
-    assert "repeat_request" not in categories(REVIEW_REQUEST, context={"previous_request_on": "2026-10-20"})
+    assert "repeat_request" in categories(REVIEW_REQUEST, context={"previous_request_on": "2026-10-20"})
+    assert "repeat_request" not in categories("Your lamp ships on Monday.",
+                                              context={"previous_request_on": "2026-10-20"})
 
 
 def test_missing_order_id_only_for_proactive_templates():

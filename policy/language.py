@@ -1,0 +1,225 @@
+"""The language a message is written in, and the findings that follow from it.
+
+A message in a language the marketplace has no rules for is never reported clean: it
+gets a blocking `language` finding that names the language. A message whose language
+differs from the buyer's chosen language or the template's gets a warning.
+
+Detection uses lingua-language-detector (models ship inside the package; nothing is
+downloaded), restricted to the languages of policy/common/languages.toml and loaded once per
+process. It looks at the words that carry the language (policy.language_view); a text
+too short or too uncertain to tell takes the expected language: the request's, else the
+template's, else the marketplace's. docs/language-detection.md has the measurements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .finding import Finding
+from .language_view import language_views, letter_count
+from .policyfile import PolicyError, read_toml
+from .result import CheckResult
+
+LANGUAGES_FILE = Path(__file__).resolve().parent / "common" / "languages.toml"
+AUTO = "auto"
+UNDETERMINED = "und"  # BCP 47: a language that could not be determined
+LOCALE = "en"
+# BCP 47 language tag: a primary subtag, then optional subtags ("de", "pt-BR", "zh-Hans").
+# Latin letters: the warm-up loads the models of every configured Latin-script language.
+WARM_UP_TEXT = "abcdefghijklmnopqrstuvwxyz"
+_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+@dataclass(frozen=True)
+class LanguageData:
+    """policy/common/languages.toml, validated."""
+
+    languages: tuple[str, ...]
+    min_letters: int
+    cjk_letter_weight: int
+    min_confidence: float
+    expected_floor: float
+    max_chars: int
+    vote_words: int
+    mixed_share: float
+    names: dict[str, str]
+    messages: dict[str, str]
+
+    def name(self, tag: str) -> str:
+        return self.names.get(tag, tag)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """`language`: a BCP 47 primary tag (or "und"); `detected`: it was read from the text
+    (False: the text was too short or unsure and `language` is the expected one)."""
+
+    language: str
+    detected: bool
+    confidence: float = 0.0
+
+
+@lru_cache(maxsize=None)
+def language_data() -> LanguageData:
+    """policy/common/languages.toml, read once per process."""
+    return load_language_data(LANGUAGES_FILE)
+
+
+def load_language_data(path: Path) -> LanguageData:
+    """The language settings in `path`; a missing or malformed one is a PolicyError naming it."""
+    raw = read_toml(path, "the language settings")
+    try:
+        detector = raw["detector"]
+        names = dict(raw["names"][LOCALE])
+        messages = dict(raw["messages"][LOCALE])
+        data = LanguageData(
+            languages=tuple(detector["languages"]), min_letters=int(detector["min_letters"]),
+            cjk_letter_weight=int(detector["cjk_letter_weight"]),
+            min_confidence=float(detector["min_confidence"]),
+            expected_floor=float(detector["expected_floor"]), max_chars=int(detector["max_chars"]),
+            vote_words=int(detector["vote_words"]), mixed_share=float(detector["mixed_share"]),
+            names=names, messages=messages)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PolicyError(f"{path}: missing or malformed setting: {exc}") from None
+    from lingua import IsoCode639_1
+    unknown = [tag for tag in data.languages if not hasattr(IsoCode639_1, tag.upper())]
+    if unknown:
+        raise PolicyError(f"{path}: [detector] languages: lingua does not know {', '.join(unknown)}")
+    unnamed = [tag for tag in data.languages if tag not in names]
+    if unnamed:
+        raise PolicyError(f"{path}: [names.{LOCALE}] lacks {', '.join(unnamed)}")
+    needed = {"unsupported", "unsupported_given", "unrecognised", "unsupported_source",
+              "unsupported_suggestion", "mismatch_buyer", "mismatch_template", "mismatch_source"}
+    if needed - set(messages):
+        raise PolicyError(f"{path}: [messages.{LOCALE}] lacks "
+                          f"{', '.join(sorted(needed - set(messages)))}")
+    return data
+
+
+def load_detector() -> None:
+    """Build the detector now (at start, with the policy) rather than on the first check."""
+    _detector()
+
+
+@lru_cache(maxsize=None)
+def _detector():
+    """The lingua detector for the configured languages, built once.
+
+    High-accuracy mode: the low-accuracy one (trigrams only) calls short English text
+    Danish or French far too often (docs/language-detection.md). A language's models load
+    on first need; the warm-up loads those of the Latin script, which nearly every message
+    needs, so the first check does not pay for them.
+    """
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, tag.upper()) for tag in language_data().languages]
+    detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    detector.compute_language_confidence_values(WARM_UP_TEXT)
+    return detector
+
+
+def parse_language(value: object) -> str | None:
+    """The primary tag of a requested language, None for "auto" (or no value).
+
+    Raises ValueError with a message for the person when it is not a language tag or
+    not one this checker knows.
+    """
+    if value is None or value == AUTO:
+        return None
+    if not isinstance(value, str) or not _TAG.match(value):
+        raise ValueError(f"“language” must be “{AUTO}” or a language tag such as “en”, "
+                         f"not {str(value)[:40]!r}.")
+    primary = value.split("-", 1)[0].lower()
+    data = language_data()
+    if primary not in data.names:
+        raise ValueError(f"Unknown language “{value[:40]}” (known: {AUTO}, "
+                         f"{', '.join(sorted(data.names))}).")
+    return primary
+
+
+def detect(text: str, expected: str) -> Detection:
+    """The language of `text`; `expected` when the text is too short or unsure to tell."""
+    data = language_data()
+    views = language_views(text, data.min_letters, data.cjk_letter_weight, data.max_chars)
+    view = next((v for v in (views.lower, views.words)
+                 if letter_count(v, data.cjk_letter_weight) >= data.min_letters), None)
+    if view is None:
+        return Detection(expected, detected=False)
+    values = _detector().compute_language_confidence_values(view[:data.max_chars])
+    scores = {v.language.iso_code_639_1.name.lower(): v.value for v in values}
+    best = max(scores, key=scores.get)
+    if scores[best] == 0:  # a script none of the configured languages is written in
+        return Detection(UNDETERMINED, detected=True)
+    if scores[best] < data.min_confidence and scores.get(expected, 0.0) >= data.expected_floor:
+        return Detection(expected, detected=False, confidence=scores[expected])
+    if best != expected and expected in scores and _mostly(expected, best, view, data):
+        # Mixed text: an English message naming a Polish product stays English.
+        return Detection(expected, detected=True, confidence=scores[expected])
+    return Detection(best, detected=True, confidence=scores[best])
+
+
+def _mostly(expected: str, best: str, view: str, data: LanguageData) -> bool:
+    """Whether at least `mixed_share` of the first `vote_words` words of `view` read more
+    like `expected` than like `best`, each word judged on its own."""
+    words = view.split()[:data.vote_words]
+    votes = 0
+    for word in words:
+        scores = {v.language.iso_code_639_1.name.lower(): v.value
+                  for v in _detector().compute_language_confidence_values(word)}
+        votes += scores.get(expected, 0.0) > scores.get(best, 0.0)
+    return bool(words) and votes >= data.mixed_share * len(words)
+
+
+def check_language(text: str, findings: list[Finding], facts, template=None,
+                   requested: str | None = AUTO) -> CheckResult:
+    """The check's result: `findings` plus the `language` findings for `text`.
+
+    `facts` is the marketplace's (policy.marketplace.Marketplace): its `languages` are those
+    it has rules for. The expected language is the requested one, else the template's, else
+    the marketplace's default; it is taken when the text is too short or unsure to tell.
+    """
+    buyer_language = parse_language(requested)
+    template_language = getattr(template, "language", None)  # templates written per language
+    expected = buyer_language or template_language or facts.default_language
+    detection = detect(text, expected)
+    if not facts.applies("language"):
+        return CheckResult(detection.language, findings)
+    extra = language_findings(detection, facts.name, tuple(facts.languages),
+                              buyer_language, template_language)
+    if extra:
+        findings = sorted(findings + extra, key=lambda f: (f.start, f.end, f.category))
+    return CheckResult(detection.language, findings)
+
+
+def language_findings(detection: Detection, marketplace: str,
+                      supported: tuple[str, ...], buyer_language: str | None,
+                      template_language: str | None) -> list[Finding]:
+    """The `language` findings for a message whose language is `detection.language`."""
+    data = language_data()
+    fill = {"language": data.name(detection.language), "marketplace": marketplace,
+            "supported": ", ".join(data.name(tag) for tag in supported) or "none"}
+    found = []
+    if detection.language not in supported:
+        key = ("unrecognised" if detection.language == UNDETERMINED
+               else "unsupported" if detection.detected else "unsupported_given")
+        found.append(_finding("language.unsupported", "block", data.messages[key].format(**fill),
+                              data.messages["unsupported_source"].format(**fill),
+                              (data.messages["unsupported_suggestion"].format(**fill),)))
+    if detection.detected and detection.language != UNDETERMINED:
+        for expected, key in ((buyer_language, "mismatch_buyer"),
+                              (template_language, "mismatch_template")):
+            if expected and expected != detection.language:
+                found.append(_finding(
+                    "language.mismatch", "warn",
+                    data.messages[key].format(**fill, expected=data.name(expected)),
+                    data.messages["mismatch_source"].format(**fill), ()))
+                break
+    return found
+
+
+def _finding(rule: str, severity: str, message: str, source: str,
+             suggestions: tuple[str, ...]) -> Finding:
+    """A finding about the whole message: an empty span at its start (nothing to highlight)."""
+    return Finding(rule=rule, category="language", severity=severity, start=0, end=0,
+                   excerpt="", message=message, source=source, suggestions=suggestions)

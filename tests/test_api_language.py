@@ -1,0 +1,45 @@
+"""/api/check and the message's language: the `language` field in and out, 400 on a bad one."""
+from __future__ import annotations
+
+import pytest
+
+GERMAN_REVIEW_REQUEST = "Bitte hinterlassen Sie uns eine 5-Sterne-Bewertung!"
+ENGLISH = "Hello, your order has shipped today and should arrive on Friday."
+
+
+def check(client, **body):
+    return client.post("/api/check", json=body)
+
+
+def test_every_check_result_carries_the_detected_language(client):
+    body = check(client, text=ENGLISH).get_json()
+    assert body["language"] == "en" and body["ok"] is True
+
+
+def test_a_german_message_is_blocked_with_a_language_finding(client):
+    body = check(client, text=GERMAN_REVIEW_REQUEST, language="auto").get_json()
+    assert body["language"] == "de" and body["ok"] is False
+    [finding] = [f for f in body["findings"] if f["category"] == "language"]
+    assert finding["severity"] == "block" and "looks German" in finding["message"]
+
+
+def test_a_french_message_is_no_longer_ready_to_copy(client):
+    body = check(client, text="Laissez-nous un avis 5 étoiles svp").get_json()
+    assert body["language"] == "fr" and body["ok"] is False
+
+
+def test_the_requested_language_is_the_buyers(client):
+    body = check(client, text=ENGLISH, language="de").get_json()
+    assert body["language"] == "en" and body["ok"] is True
+    assert [f["severity"] for f in body["findings"] if f["category"] == "language"] == ["warn"]
+    short = check(client, text="Danke!", language="de").get_json()
+    assert short["language"] == "de" and short["ok"] is False
+
+
+@pytest.mark.parametrize("language, problem", [
+    ("xx", "Unknown language"), ("English", "language tag"), (7, "language tag"),
+    (["de"], "language tag"), ("", "language tag")])
+def test_a_bad_language_is_a_400_with_a_message(client, language, problem):
+    response = check(client, text=ENGLISH, language=language)
+    assert response.status_code == 400
+    assert problem in response.get_json()["error"]
