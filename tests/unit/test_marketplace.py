@@ -73,9 +73,7 @@ def test_a_throwaway_marketplace_includes_common_and_its_own_rules(tmp_path):
     assert "promotional.bargain-bin" in ids and "email_address.address" in ids
     assert "emoji.emoji" not in ids            # [categories] emoji = "off"
     found = {f.rule: f for f in loaded.check("More bargains! Write to sam@example.com 😊")}
-    # (common rules hold too: "write to <address>" invites the buyer off the marketplace)
-    assert set(found) == {"promotional.bargain-bin", "email_address.address",
-                          "external_contact.contact-detail-invitation"}
+    assert set(found) == {"promotional.bargain-bin", "email_address.address"}
     # wording filled into the shared rule's message and the own rule's
     assert "Testmart messaging" in found["email_address.address"].message
     assert found["promotional.bargain-bin"].message.endswith("Testmart does not allow promotion.")
@@ -118,8 +116,7 @@ def test_a_rule_with_a_common_id_replaces_the_common_rule(tmp_path):
         ''')
     loaded = load_policy_from(folder)
     assert [r.kind for r in loaded.rules if r.id == "email_address.address"] == ["phrases"]
-    # the replacement does not flag the address (the common invitation rule still sees "Write to")
-    assert not [f for f in loaded.check("Write to sam@example.com") if f.category == "email_address"]
+    assert loaded.check("Write to sam@example.com") == []
 
 
 def test_disabled_rules_and_category_severity(tmp_path):
@@ -131,8 +128,7 @@ def test_disabled_rules_and_category_severity(tmp_path):
     loaded = load_policy_from(folder)
     assert "phone_number.number" not in {r.id for r in loaded.rules}
     assert {r.severity for r in loaded.rules if r.category == "sensitive"} == {"warn"}
-    # no phone finding ("Call" is still an invitation off the marketplace, a common rule)
-    assert not [f for f in loaded.check("Call (212) 555-0147.") if f.category == "phone_number"]
+    assert loaded.check("Call (212) 555-0147.") == []
 
 
 def test_disabling_an_unknown_rule_is_an_error(tmp_path):
