@@ -36,7 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     import policy
-    from web import api, errors, forms, history, pages, security, triage
+    from web import api, bodies, errors, forms, history, pages, security, triage
 
     # Load and compile every marketplace's policy now: a malformed facts, rule or template file
     # stops the app here, naming the file, rule and problem (an unknown MARKETPLACE too), and
@@ -49,6 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         for template in loaded.templates.values():
             forms.form_class(template)  # a field name the form cannot take fails here, not per request
 
+    bodies.init_app(app)  # first: the CSRF check reads the form, which must not be a cut body
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(pages.bp)

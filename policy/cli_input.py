@@ -61,6 +61,16 @@ def read_text(path: str) -> str:
     return _decode(data, path)
 
 
+def loads_json(raw: str, where: str):
+    """Parsed JSON, or UsageError naming `where` (deep nesting is RecursionError in Python's json)."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise UsageError(f"{where}: JSON nested too deeply to read") from None
+    except ValueError as e:
+        raise UsageError(f"{where}: not valid JSON: {e}") from None
+
+
 def iter_jsonl(path: str) -> Iterator[tuple[str, dict]]:
     """("file:line", object) for each non-blank line of a JSON Lines file or "-" stdin.
 
@@ -74,10 +84,7 @@ def iter_jsonl(path: str) -> Iterator[tuple[str, dict]]:
         if not line.strip():
             continue
         where = f"{name}:{number}"
-        try:
-            row = json.loads(line)
-        except ValueError as e:
-            raise UsageError(f"{where}: not valid JSON: {e}") from None
+        row = loads_json(line, where)
         if not isinstance(row, dict):
             raise UsageError(f'{where}: expected a JSON object with a "text" field')
         yield where, row

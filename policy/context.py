@@ -5,7 +5,7 @@ name; the API, the CLI and the rules loader check a context against this table.
 """
 from __future__ import annotations
 
-import datetime
+from .dates import date_problem
 
 # key -> (type, what it is)
 CONTEXT_KEYS: dict[str, tuple[str, str]] = {
@@ -15,8 +15,8 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
     "today": ("date", "the date the message is sent (default: the server's date)"),
     "previous_request_on": ("date", "when a review request was already sent for this order"),
 }
-# The latest date a context may give: windows counted from it stay inside the calendar.
-LATEST_DATE = datetime.date(9998, 12, 31)
+# The latest date a context may give (windows counted from it stay inside the calendar)
+# is policy.dates.LATEST_DATE; date_problem checks it.
 DATE_KEYS = frozenset(k for k, (kind, _) in CONTEXT_KEYS.items() if kind == "date")
 
 
@@ -30,11 +30,5 @@ def context_problem(key: str, value: object) -> str | None:
     if not isinstance(value, str):
         return f"{key} must be a string"
     if key in DATE_KEYS:
-        try:
-            day = datetime.date.fromisoformat(value)
-        except ValueError:
-            return f"{key} must be an ISO date (YYYY-MM-DD), not {value[:40]!r}"
-        if day > LATEST_DATE:
-            # a review window counted from it would run past the calendar's end (9999-12-31)
-            return f"{key} must be a date up to {LATEST_DATE.isoformat()}, not {value[:40]!r}"
+        return date_problem(value, key)  # a real date, early enough for the review window
     return None

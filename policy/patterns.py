@@ -7,7 +7,9 @@ like the phrases they catch:
 - a plain space matches any run of spaces or line breaks (" ?" or " *": none or more);
 - an apostrophe ' also matches the typographic one;
 - {gap} stands for "up to 4 other words, within the sentence", {gap N} for up to N (N <= 12);
-- {name} stands for the word list `name` of the file's [words] table.
+- {name} stands for the word list `name` of the file's [words] table;
+- a line break and the indentation after it are dropped, so a long pattern can be written
+  over several lines (break it before a "|").
 
 A pattern that could take more than linear time on a hostile input (a repeat
 inside an unbounded repeat, overlapping alternatives inside one, a back-reference)
@@ -167,9 +169,20 @@ def _check_linear(items, bounded_outer: int = 12) -> str | None:
 _WORD_REF = re.compile(r"\{([a-z_]+)\}")
 
 
+# A line break inside a pattern, and the indentation after it, are dropped: a long pattern
+# is written over several lines of a '''...''' string, broken before a "|".
+_LINE_BREAK = re.compile(r"\r?\n[ \t]*")
+
+
+def unfold(pattern: str) -> str:
+    """`pattern` with its line breaks (and the indentation after each) removed."""
+    return _LINE_BREAK.sub("", pattern) if "\n" in pattern else pattern
+
+
 def expand_words(pattern: str, words: dict[str, str] | None) -> str:
     """Replace {name} by the [words] entry `name` (which may itself use other entries)."""
     words = words or {}
+    pattern = unfold(pattern)
     for _ in range(4):
         def sub(m: re.Match) -> str:
             name = m.group(1)
@@ -177,7 +190,7 @@ def expand_words(pattern: str, words: dict[str, str] | None) -> str:
                 return m.group(0)
             if name not in words:
                 raise PatternError(f"unknown word list {{{name}}}")
-            return f"(?:{words[name]})"
+            return f"(?:{unfold(words[name])})"
         expanded = _WORD_REF.sub(sub, pattern)
         if expanded == pattern:
             return expanded

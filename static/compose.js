@@ -1,27 +1,31 @@
-/* The composer: fills a template from its fields, checks the message as the seller types,
- * highlights what breaks the rules, applies suggested fixes and gates the Copy button.
+/* The composer's page script: sends the draft to the server as the seller types and shows the
+ * answer. POST /api/compose (web/composing.py) decides everything: the text rendered from the
+ * fields, each field's problem, the findings, the highlight pieces, the problem cards and
+ * whether Copy is allowed and why not. This file only displays that, keeps the highlights in
+ * the message box aligned while a check is on its way, applies fixes and copies.
  *
  * User text only ever reaches the page through textContent / createTextNode (never innerHTML).
- * The engine reports offsets in Unicode code points; strings here are UTF-16, so offsets are
+ * The server reports offsets in Unicode code points; strings here are UTF-16, so offsets are
  * converted before any slicing.
  */
 (function () {
   "use strict";
 
-  var DEBOUNCE_MS = 120;
-  var CONTEXT_FIELDS = ["order_id", "delivered_on", "delivered_latest"];
+  // Short enough to feel instant, long enough to send one request per burst of keys; a newer
+  // request aborts the one in flight, so a stale answer never arrives late.
+  var CHECK_DELAY_MS = 25;
 
   var data = JSON.parse(document.getElementById("compose-data").textContent);
-  var CATEGORY_LABELS = data.categories || {};
   var template = data.template;
-  var specs = template ? template.fields : [];
+  var notes = data.notes;
   var form = document.getElementById("compose-form");
   var message = document.getElementById("message");
-  var editedInput = document.getElementById("edited");
+  var mirror = document.getElementById("highlights");
+  var generatedInput = document.getElementById("generated");
   var editedNotice = document.getElementById("edited-notice");
   var rebuildButton = document.getElementById("rebuild");
   var counter = document.getElementById("message-count");
-  var preview = document.getElementById("preview");
+  var messageError = document.getElementById("message-error");
   var findingsList = document.getElementById("findings");
   var findingsTitle = document.getElementById("findings-title");
   var findingsEmpty = document.getElementById("findings-empty");
@@ -31,150 +35,116 @@
   var copyNote = document.getElementById("copy-note");
   var csrfToken = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
 
-  /* ---------- template fields ---------- */
-
   var inputs = {};
   var touched = {};
-  specs.forEach(function (spec) { inputs[spec.name] = form.elements[spec.name]; });
+  data.fields.forEach(function (name) { inputs[name] = form.elements[name]; });
 
-  function cleanValue(value, type) {
-    var text = String(value || "").replace(/\r\n?/g, "\n").trim();
-    if (type !== "textarea") { text = text.split(/\s+/).filter(Boolean).join(" "); }
-    return text;
-  }
+  var state = data.state;          // the server's answer for the draft as last checked
+  var stateKey = null;             // the draft that answer is for
+  var networkError = null;         // set when the last check could not be made
+  var lastGenerated = state.generated;
+  var handEdited = Boolean(state.edited);
+  var copiedKey = null;            // the draft last copied (and recorded): it is not re-judged
+  var copiedNote = "";
+  var sequence = 0;
+  var timer = null;
+  var inFlight = null;
+  var pendingRebuild = false;
+  var currentSpan = -1;
+
+  /* ---------- the draft ---------- */
 
   function fieldValues() {
     var values = {};
-    specs.forEach(function (spec) { values[spec.name] = inputs[spec.name] ? inputs[spec.name].value : ""; });
+    data.fields.forEach(function (name) { values[name] = inputs[name] ? inputs[name].value : ""; });
     return values;
   }
 
-  // The body syntax of policy/templates.py: {name} placeholders, [[ ... ]] optional segments.
-  var segments = !template ? [] : template.segments ? template.segments.map(function (segment) {
-    return { optional: segment.optional, parts: segment.parts.map(function (p) {
-      return p.field ? { field: p.field } : p.text;
-    }) };
-  }) : parseBody(template.body);
-
-  function parseBody(body) {
-    var out = [];
-    var parts = [];
-    var optional = false;
-    var token = /\[\[|\]\]|\{([a-z][a-z0-9_]*)\}|[^\[\]{}]+|[\[\]{}]/g;
-    var match;
-    while ((match = token.exec(body)) !== null) {
-      if (match[0] === "[[") {
-        if (parts.length) { out.push({ optional: false, parts: parts }); }
-        parts = []; optional = true;
-      } else if (match[0] === "]]") {
-        out.push({ optional: true, parts: parts });
-        parts = []; optional = false;
-      } else if (match[1]) {
-        parts.push({ field: match[1] });
-      } else {
-        parts.push(match[0]);
-      }
-    }
-    if (parts.length) { out.push({ optional: optional, parts: parts }); }
-    return out;
+  // What an answer depends on: the fields, and the text once the seller writes it.
+  function draftKey() {
+    if (!template) { return message.value; }
+    return JSON.stringify([handEdited ? message.value : "", handEdited, fieldValues()]);
   }
-
-  // Same result as Template.render(values, partial=True) in policy/templates.py: a blank required
-  // field stays "{name}", an optional segment with a blank field disappears with its line breaks.
-  function renderTemplate(values) {
-    var clean = {};
-    specs.forEach(function (spec) { clean[spec.name] = cleanValue(values[spec.name], spec.type); });
-    var out = "";
-    var dropped = false;
-    segments.forEach(function (segment) {
-      var names = segment.parts.filter(function (p) { return typeof p !== "string"; });
-      if (segment.optional && !names.every(function (p) { return clean[p.field]; })) {
-        dropped = true;
-        return;
-      }
-      segment.parts.forEach(function (p) {
-        var text = typeof p === "string" ? p : (clean[p.field] || "{" + p.field + "}");
-        if (dropped) { text = mergeBreaks(out, text); dropped = false; }
-        out += text;
-      });
-    });
-    return out.trim();
-  }
-
-  function mergeBreaks(before, text) {
-    var trailing = before.length - before.replace(/\n+$/, "").length;
-    var stripped = text.replace(/^\n+/, "");
-    var leading = text.length - stripped.length;
-    return "\n".repeat(Math.max(0, Math.max(trailing, leading) - trailing)) + stripped;
-  }
-
-  function compiled(pattern) {
-    try { return new RegExp(pattern); } catch (e) { return null; }
-  }
-
-  function fieldProblem(spec, raw) {
-    var value = String(raw || "").trim();
-    var messages = data.fields[spec.name];
-    if (!value) { return spec.required ? messages.required : null; }
-    var re = spec.pattern ? compiled(spec.pattern) : null;
-    if (re && !re.test(value)) { return messages.format; }
-    if (spec.choices && spec.choices.length && spec.choices.indexOf(value) < 0) { return messages.format; }
-    return null;
-  }
-
-  function showFieldProblem(spec) {
-    var input = inputs[spec.name];
-    if (!input) { return null; }
-    var problem = fieldProblem(spec, input.value);
-    var shown = touched[spec.name] ? problem : null;
-    var errorElement = document.getElementById(input.id + "-error");
-    if (errorElement && errorElement.textContent !== (shown || "")) { errorElement.textContent = shown || ""; }
-    input.setAttribute("aria-invalid", shown ? "true" : "false");
-    input.closest(".field").classList.toggle("field--invalid", Boolean(shown));
-    return problem;
-  }
-
-  function fieldProblems() {
-    var missing = [];
-    var invalid = [];
-    specs.forEach(function (spec) {
-      var input = inputs[spec.name];
-      if (!input) { return; }
-      var problem = fieldProblem(spec, input.value);
-      if (!problem) { return; }
-      (input.value.trim() ? invalid : missing).push(spec.label);
-    });
-    return { missing: missing, invalid: invalid };
-  }
-
-  function checkContext() {
-    var context = {};
-    specs.forEach(function (spec) {
-      var input = inputs[spec.name];
-      if (CONTEXT_FIELDS.indexOf(spec.name) < 0 || !input) { return; }
-      var value = input.value.trim();
-      if (value && !fieldProblem(spec, value)) { context[spec.name] = value; }
-    });
-    return context;
-  }
-
-  /* ---------- message text: generated from fields until the seller edits it ---------- */
-
-  var lastGenerated = template ? renderTemplate(fieldValues()) : message.value;
-  // "1" when the server sent back the seller's own text (a "Check fields" round trip).
-  var handEdited = editedInput.value === "1" && message.value !== lastGenerated;
 
   function setHandEdited(value) {
-    handEdited = value;
-    editedInput.value = value ? "1" : "0";
-    if (editedNotice) { editedNotice.hidden = !(value && template); }
+    handEdited = Boolean(template) && value;
+    if (editedNotice) { editedNotice.hidden = !handEdited; }
+    if (rebuildButton) { rebuildButton.hidden = !handEdited; }
   }
 
-  function rebuildMessage() {
-    lastGenerated = renderTemplate(fieldValues());
-    message.value = lastGenerated;
-    setHandEdited(false);
+  /* ---------- asking the server ---------- */
+
+  function scheduleCheck() {
+    clearTimeout(timer);
+    timer = setTimeout(runCheck, CHECK_DELAY_MS);
   }
+
+  function runCheck() {
+    clearTimeout(timer);
+    var key = draftKey();
+    if (key === copiedKey) { return Promise.resolve(); }  // just copied: the verdict stands
+    var mine = ++sequence;
+    if (inFlight) { inFlight.abort(); }
+    var controller = new AbortController();
+    inFlight = controller;
+    findingsList.setAttribute("aria-busy", "true");
+    var body = { text: message.value, edited: template ? handEdited : true, marketplace: data.marketplace };
+    if (template) {
+      body.template = template.id;
+      body.fields = fieldValues();
+    }
+    return fetch("/api/compose", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify(body),
+      signal: controller.signal
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (response.ok) {
+          applyResult(mine, key, json, null);
+        } else {
+          applyResult(mine, key, null, json.error || ("The check failed (" + response.status + ")."));
+        }
+      });
+    }).catch(function (error) {
+      if (error && error.name === "AbortError") { return; }
+      applyResult(mine, key, null, "The check could not reach the server. Your text is safe; try again.");
+    });
+  }
+
+  function applyResult(mine, key, json, error) {
+    if (mine !== sequence) { return; }  // a newer check is on its way
+    inFlight = null;
+    findingsList.setAttribute("aria-busy", "false");
+    networkError = error;
+    if (json) {
+      lastGenerated = json.generated;
+      if (generatedInput) { generatedInput.value = json.generated_digest; }
+      if (template && !handEdited && message.value !== json.text) {
+        replaceMessage(json.text, pendingRebuild);
+      }
+      pendingRebuild = false;
+      state = json;
+      stateKey = template && !handEdited ? draftKey() : key;
+    }
+    render();
+  }
+
+  function replaceMessage(text, undoable) {
+    if (undoable) {
+      // As an edit of its own, so Ctrl+Z in the message brings the hand-written version back.
+      message.focus();
+      message.select();
+      if (document.execCommand("insertText", false, text)) {
+        message.setSelectionRange(0, 0);
+        message.scrollTop = 0;
+        return;
+      }
+    }
+    message.value = text;
+  }
+
+  function current() { return stateKey === draftKey() && !networkError; }
 
   /* ---------- offsets ---------- */
 
@@ -193,151 +163,175 @@
     return map;
   }
 
-  function utf16Span(map, finding) {
-    var last = map.length - 1;
-    var start = map[Math.max(0, Math.min(finding.start, last))];
-    var end = map[Math.max(0, Math.min(finding.end, last))];
-    return [start, Math.max(start, end)];
-  }
+  function utf16(map, offset) { return map[Math.max(0, Math.min(offset, map.length - 1))]; }
 
-  /* ---------- the check ---------- */
-
-  var state = { text: null, findings: [], error: null, map: [0], key: null };
-  var sequence = 0;
-  var timer = null;
-  var inFlight = null;
-
-  function scheduleCheck() {
-    clearTimeout(timer);
-    timer = setTimeout(runCheck, DEBOUNCE_MS);
-    updateCounter();
-  }
-
-  // What a check result depends on: the text and, on a template, the context from its fields.
-  function checkKey(text) {
-    return text + "\u0000" + (template ? JSON.stringify(checkContext()) : "");
-  }
-
-  function runCheck() {
-    clearTimeout(timer);
-    var text = message.value;
-    var key = checkKey(text);
-    var mine = ++sequence;
-    if (inFlight) { inFlight.abort(); }
-    if (!text.trim()) {
-      applyResult(mine, text, { findings: [] }, null, key);
-      return Promise.resolve();
-    }
-    var controller = new AbortController();
-    inFlight = controller;
-    setBusy(true);
-    var body = { text: text, marketplace: data.marketplace };
-    if (template) {
-      body.template = template.id;
-      body.context = checkContext();
-    }
-    return fetch("/api/check", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify(body),
-      signal: controller.signal
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (json) {
-        if (!response.ok) {
-          applyResult(mine, text, null, json.error || ("The check failed (" + response.status + ")."), key);
-        } else {
-          applyResult(mine, text, json, null, key);
-        }
-      });
-    }).catch(function (error) {
-      if (error && error.name === "AbortError") { return; }
-      applyResult(mine, text, null, "The check could not reach the server. Your text is safe; try again.", key);
-    });
-  }
-
-  var busyTimer = null;
-  function setBusy(busy) {
-    clearTimeout(busyTimer);
-    preview.setAttribute("aria-busy", busy ? "true" : "false");
-    // Only a slow check shows itself; a quick one would just flicker.
-    if (busy) {
-      busyTimer = setTimeout(function () { preview.classList.add("preview--busy"); }, 400);
-    } else {
-      preview.classList.remove("preview--busy");
-    }
-  }
-
-  function applyResult(mine, text, json, error, key) {
-    if (mine !== sequence) { return; }  // a newer check is on its way
-    inFlight = null;
-    setBusy(false);
-    state = { text: text, findings: json ? json.findings : [], error: error, map: codePointMap(text),
-              key: key };
-    renderPreview();
-    renderFindings();
-    announce();
-    updateCopy();
-  }
-
-  /* ---------- preview with <mark> highlights ---------- */
-
-  function renderPreview() {
-    var text = state.text;
+  // The highlights of the last answer, in UTF-16 offsets of the text it was for.
+  function answerSpans() {
+    var map = codePointMap(state.text);
     var spans = [];
-    state.findings.forEach(function (finding, index) {
-      if (finding.end > finding.start) {
-        var span = utf16Span(state.map, finding);
-        if (span[1] > span[0]) { spans.push({ start: span[0], end: span[1], finding: finding, index: index }); }
-      }
+    state.pieces.forEach(function (piece) {
+      if (!piece.category) { return; }
+      spans.push({ start: utf16(map, piece.start), end: utf16(map, piece.end), piece: piece });
     });
-    var cuts = [0, text.length];
-    spans.forEach(function (s) { cuts.push(s.start, s.end); });
-    cuts = cuts.filter(function (v, i, all) { return all.indexOf(v) === i; }).sort(function (a, b) { return a - b; });
-
-    var fragment = document.createDocumentFragment();
-    var pieces = [];
-    for (var i = 0; i + 1 < cuts.length; i++) {
-      var a = cuts[i];
-      var b = cuts[i + 1];
-      var covering = spans.filter(function (s) { return s.start <= a && s.end >= b; });
-      var key = covering.map(function (s) { return s.index; }).join(" ");
-      var previous = pieces[pieces.length - 1];
-      if (previous && previous.key === key) { previous.end = b; } else { pieces.push({ start: a, end: b, key: key, covering: covering }); }
-    }
-    pieces.forEach(function (piece) {
-      var node = document.createTextNode(text.slice(piece.start, piece.end));
-      if (!piece.covering.length) { fragment.appendChild(node); return; }
-      var strongest = piece.covering.filter(function (s) { return s.finding.severity === "block"; })[0] || piece.covering[0];
-      var mark = document.createElement("mark");
-      mark.setAttribute("data-category", strongest.finding.category);
-      mark.setAttribute("data-severity", strongest.finding.severity);
-      mark.setAttribute("data-findings", piece.key);
-      mark.title = piece.covering.map(function (s) { return s.finding.message; }).join("\n");
-      mark.appendChild(node);
-      fragment.appendChild(mark);
-    });
-    if (!text) {
-      var empty = document.createElement("span");
-      empty.className = "preview__empty";
-      empty.textContent = "The message appears here as you write it.";
-      fragment.appendChild(empty);
-    }
-    preview.replaceChildren(fragment);
+    return spans;
   }
 
-  // Clicking a highlight brings its explanation into view.
-  preview.addEventListener("click", function (event) {
-    var mark = event.target.closest("mark");
-    if (!mark) { return; }
-    var first = state.findings[Number(mark.getAttribute("data-findings").split(" ")[0])];
-    var item = first && first.listItem ? document.getElementById(first.listItem) : null;
-    if (item) {
-      item.scrollIntoView({ block: "nearest" });
-      item.focus({ preventScroll: true });
-    }
-  });
+  // While the answer for newly typed text is on its way, highlights before the edit stay put,
+  // those after it move with the text, and those the edit touched wait for the answer.
+  function spansForCurrentText() {
+    var spans = answerSpans();
+    var before = state.text;
+    var now = message.value;
+    if (before === now) { return spans; }
+    var prefix = 0;
+    var limit = Math.min(before.length, now.length);
+    while (prefix < limit && before.charCodeAt(prefix) === now.charCodeAt(prefix)) { prefix++; }
+    var suffix = 0;
+    while (suffix < limit - prefix &&
+           before.charCodeAt(before.length - 1 - suffix) === now.charCodeAt(now.length - 1 - suffix)) { suffix++; }
+    var shift = now.length - before.length;
+    var tail = before.length - suffix;
+    return spans.filter(function (s) { return s.end <= prefix || s.start >= tail; }).map(function (s) {
+      return s.start >= tail ? { start: s.start + shift, end: s.end + shift, piece: s.piece } : s;
+    });
+  }
 
-  /* ---------- the list of findings ---------- */
+  /* ---------- highlights in the message box ---------- */
+
+  var spans = [];
+
+  var caretMarker = document.createElement("span");
+  caretMarker.className = "editor__caret";
+
+  function renderMirror() {
+    spans = spansForCurrentText();
+    var text = message.value;
+    var caret = document.activeElement === message ? message.selectionEnd : -1;
+    var fragment = document.createDocumentFragment();
+    var placed = false;
+    // Text from a to b into parent, with the (empty) caret marker where the caret is.
+    function addText(parent, a, b) {
+      if (!placed && caret >= a && caret < b) {
+        if (caret > a) { parent.appendChild(document.createTextNode(text.slice(a, caret))); }
+        parent.appendChild(caretMarker);
+        placed = true;
+        a = caret;
+      }
+      if (b > a) { parent.appendChild(document.createTextNode(text.slice(a, b))); }
+    }
+    var pos = 0;
+    spans.forEach(function (span, index) {
+      addText(fragment, pos, span.start);
+      var mark = document.createElement("mark");
+      mark.setAttribute("data-category", span.piece.category);
+      mark.setAttribute("data-severity", span.piece.severity);
+      mark.setAttribute("data-span", String(index));
+      if (index === currentSpan) { mark.className = "is-current"; }
+      addText(mark, span.start, span.end);
+      fragment.appendChild(mark);
+      pos = span.end;
+    });
+    addText(fragment, pos, text.length);
+    if (!placed) { fragment.appendChild(caretMarker); }
+    fragment.appendChild(document.createElement("br"));  // a final empty line takes room, as in the textarea
+    mirror.replaceChildren(fragment);
+    mirror.setAttribute("data-checked", current() ? "true" : "false");
+    syncMirror();
+  }
+
+  // Typing near the bottom of the screen: keep the caret above the sticky Copy bar.
+  function keepCaretInSight() {
+    var bar = copyButton.parentNode.getBoundingClientRect();
+    var caret = caretMarker.getBoundingClientRect();
+    var lineHeight = parseFloat(getComputedStyle(message).lineHeight) || 24;
+    if (caret.top + lineHeight > bar.top) { window.scrollBy(0, caret.top + lineHeight - bar.top + 8); }
+  }
+
+  // Same box as the textarea's visible area, scrolled as far.
+  function syncMirror() {
+    mirror.style.height = message.offsetHeight + "px";
+    mirror.scrollTop = message.scrollTop;
+    mirror.scrollLeft = message.scrollLeft;
+  }
+
+  function spanAt(position) {
+    for (var i = 0; i < spans.length; i++) {
+      if (spans[i].start <= position && position < spans[i].end) { return i; }
+    }
+    return -1;
+  }
+
+  function cardOf(span) {
+    if (!span) { return null; }
+    var wanted = span.piece.findings;
+    for (var i = 0; i < state.cards.length; i++) {
+      if (state.cards[i].findings.some(function (f) { return wanted.indexOf(f) >= 0; })) {
+        return document.getElementById(state.cards[i].id);
+      }
+    }
+    return null;
+  }
+
+  // The caret in a highlight marks its card, so the explanation is found without searching.
+  function followCaret() {
+    var index = spanAt(message.selectionStart);
+    if (index === currentSpan) { return; }
+    currentSpan = index;
+    Array.prototype.forEach.call(mirror.querySelectorAll("mark"), function (mark) {
+      mark.classList.toggle("is-current", Number(mark.getAttribute("data-span")) === index);
+    });
+    Array.prototype.forEach.call(findingsList.children, function (li) { li.classList.remove("finding--current"); });
+    var card = cardOf(spans[index]);
+    if (card) {
+      card.classList.add("finding--current");
+      if (window.matchMedia("(min-width: 901px)").matches) { card.scrollIntoView({ block: "nearest" }); }
+    }
+  }
+
+  function selectSpan(span) {
+    message.focus({ preventScroll: true });
+    message.setSelectionRange(span.start, span.end);
+    var mark = mirror.querySelector('mark[data-span="' + spans.indexOf(span) + '"]');
+    if (mark) {
+      var top = mark.offsetTop;
+      if (top < message.scrollTop || top + mark.offsetHeight > message.scrollTop + message.clientHeight) {
+        message.scrollTop = Math.max(0, top - message.clientHeight / 3);
+      }
+    }
+    message.scrollIntoView({ block: "nearest" });
+    syncMirror();
+    followCaret();
+  }
+
+  function jump(direction) {
+    if (!spans.length) { return; }
+    var caret = message.selectionStart;
+    var target = null;
+    if (direction > 0) {
+      target = spans.filter(function (s) { return s.start > caret || (s.start === caret && message.selectionEnd !== s.end); })[0] || spans[0];
+    } else {
+      var earlier = spans.filter(function (s) { return s.start < caret; });
+      target = earlier[earlier.length - 1] || spans[spans.length - 1];
+    }
+    selectSpan(target);
+  }
+
+  /* ---------- fields, cards, summary, Copy ---------- */
+
+  // A field's problem shows once the seller has been there, and only while the text needs it.
+  function renderFields() {
+    if (!current()) { return; }
+    data.fields.forEach(function (name) {
+      var input = inputs[name];
+      var info = state.fields[name];
+      if (!input || !info) { return; }
+      var shown = touched[name] && info.needed ? info.problem : null;
+      var errorElement = document.getElementById(input.id + "-error");
+      if (errorElement && errorElement.textContent !== (shown || "")) { errorElement.textContent = shown || ""; }
+      input.setAttribute("aria-invalid", shown ? "true" : "false");
+      input.closest(".field").classList.toggle("field--invalid", Boolean(shown));
+    });
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -346,145 +340,126 @@
     return node;
   }
 
-  function quote(text) { return "“" + text + "”"; }
-
-  // Findings of one rule with the same message and fixes are listed once ("<p>", "</p>", ...).
-  function groupFindings() {
-    var groups = [];
-    var byKey = {};
-    state.findings.forEach(function (f) {
-      var key = [f.rule, f.severity, f.message, JSON.stringify(f.replacements || [])].join("\u0000");
-      if (!byKey[key]) {
-        byKey[key] = { first: f, findings: [] };
-        groups.push(byKey[key]);
-      }
-      byKey[key].findings.push(f);
-    });
-    groups.sort(function (x, y) {
-      return (x.first.severity === "block" ? 0 : 1) - (y.first.severity === "block" ? 0 : 1) ||
-        groups.indexOf(x) - groups.indexOf(y);
-    });
-    return groups;
+  function button(label, accessibleName, onClick) {
+    var node = element("button", "button button--small", label);
+    node.type = "button";
+    if (accessibleName && accessibleName !== label) { node.setAttribute("aria-label", accessibleName); }
+    node.addEventListener("click", onClick);
+    return node;
   }
 
-  function excerptLine(findings) {
-    var seen = [];
-    findings.forEach(function (f) {
-      if (f.end > f.start && f.excerpt && seen.indexOf(f.excerpt) < 0) { seen.push(f.excerpt); }
-    });
-    if (!seen.length) { return null; }
-    var shown = seen.slice(0, 4).map(quote).join(", ");
-    return seen.length > 4 ? shown + " and " + (seen.length - 4) + " more" : shown;
-  }
-
-  function fixButton(label, accessibleName, onClick) {
-    var button = element("button", "button button--small button--fix", label);
-    button.type = "button";
-    if (accessibleName) { button.setAttribute("aria-label", accessibleName); }
-    button.addEventListener("click", onClick);
-    return button;
-  }
-
-  function renderFindings() {
+  function renderCards() {
     var fragment = document.createDocumentFragment();
-    groupFindings().forEach(function (group, groupIndex) {
-      var f = group.first;
-      var many = group.findings.length;
-      var li = element("li", "finding finding--" + f.severity);
-      li.id = "finding-" + groupIndex;
+    state.cards.forEach(function (card) {
+      var li = element("li", "finding finding--" + card.severity);
+      li.id = card.id;
       li.tabIndex = -1;
-      group.findings.forEach(function (member) { member.listItem = li.id; });
-      li.setAttribute("data-category", f.category);
-      li.setAttribute("data-severity", f.severity);
-      li.setAttribute("data-rule", f.rule);
+      li.setAttribute("data-category", card.category);
+      li.setAttribute("data-severity", card.severity);
+      li.setAttribute("data-rule", card.rule);
       var head = element("p", "finding__head");
-      head.appendChild(element("span", "badge badge--" + f.severity, f.severity === "block" ? "Blocks copying" : "Warning"));
-      head.appendChild(element("span", "finding__category", CATEGORY_LABELS[f.category] || f.category));
-      if (many > 1) { head.appendChild(element("span", "finding__count", many + " places")); }
+      head.appendChild(element("span", "badge badge--" + card.severity, card.badge));
+      head.appendChild(element("span", "finding__category", card.category_label));
+      if (card.count > 1) { head.appendChild(element("span", "finding__count", card.count + " places")); }
       li.appendChild(head);
-      li.appendChild(element("p", "finding__message", f.message));
-      var excerpts = excerptLine(group.findings);
-      if (excerpts) { li.appendChild(element("p", "finding__excerpt", excerpts)); }
-      if (f.source) {
+      li.appendChild(element("p", "finding__message", card.message));
+      if (card.excerpts) { li.appendChild(element("p", "finding__excerpt", card.excerpts)); }
+      if (card.source) {
         var why = element("p", "finding__source");
         why.appendChild(element("span", "finding__label", "Why: "));
-        why.appendChild(document.createTextNode(f.source));
+        why.appendChild(document.createTextNode(card.source));
         li.appendChild(why);
       }
-      if (f.suggestions && f.suggestions.length) {
+      if (card.suggestions.length) {
         var tips = element("ul", "finding__suggestions");
-        f.suggestions.forEach(function (tip) { tips.appendChild(element("li", null, tip)); });
+        card.suggestions.forEach(function (tip) { tips.appendChild(element("li", null, tip)); });
         li.appendChild(tips);
       }
       var actions = element("div", "finding__actions");
-      if (f.category === "html") {
-        actions.appendChild(fixButton("Convert to plain text", null, convertToPlainText));
+      if (card.spans.length) {
+        var next = 0;
+        actions.appendChild(button("Show in message", card.show_name, function () {
+          var mine = spans.filter(function (s) {
+            return s.piece.findings.some(function (f) { return card.spans.indexOf(f) >= 0; });
+          });
+          if (mine.length) { selectSpan(mine[next++ % mine.length]); }
+        }));
       }
-      (f.replacements || []).forEach(function (replacement, option) {
-        var target = many > 1 ? "all " + many : quote(f.excerpt);
-        var label = replacement
-          ? (many > 1 ? "Replace all with " : "Replace with ") + quote(replacement)
-          : (many > 1 ? "Remove all " + many : "Remove it");
-        var name = replacement ? "Replace " + target + " with " + quote(replacement) : "Remove " + target;
-        actions.appendChild(fixButton(label, name, function () { applyReplacements(group.findings, option); }));
+      card.fixes.forEach(function (fix) {
+        var node = button(fix.label, fix.name, fix.action === "plain-text" ? convertToPlainText : function () {
+          applyReplacements(card.findings, fix.option);
+        });
+        node.classList.add("button--fix");
+        actions.appendChild(node);
       });
       if (actions.childNodes.length) { li.appendChild(actions); }
       fragment.appendChild(li);
     });
     findingsList.replaceChildren(fragment);
-    findingsEmpty.hidden = state.findings.length > 0 || Boolean(state.error) || !state.text;
-    if (state.error) {
-      findingsList.appendChild(element("li", "finding finding--error", state.error));
-    }
+    findingsEmpty.hidden = state.cards.length > 0 || Boolean(networkError) || Boolean(state.check_error) || !state.text.trim();
+    currentSpan = -2;  // re-mark the card under the caret
+    if (document.activeElement === message) { followCaret(); }
   }
 
-  function counts() {
-    var blocking = 0;
-    var warnings = 0;
-    state.findings.forEach(function (f) { if (f.severity === "block") { blocking++; } else { warnings++; } });
-    return { blocking: blocking, warnings: warnings };
-  }
-
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
-
-  function announce() {
-    var c = counts();
-    var text;
-    if (state.error) {
-      text = state.error;
-    } else if (!c.blocking && !c.warnings) {
-      text = state.text ? "No problems found." : "";
-    } else {
-      var parts = [];
-      if (c.blocking) { parts.push(plural(c.blocking, "problem blocks", "problems block") + " copying"); }
-      if (c.warnings) { parts.push(plural(c.warnings, "warning", "warnings")); }
-      text = parts.join(", ") + ".";
-    }
+  function renderSummary() {
+    var text = networkError || state.summary.text;
+    var level = networkError ? "block" : state.summary.level;
     if (summary.textContent !== text) { summary.textContent = text; }
-    summary.className = "summary" + (c.blocking || state.error ? " summary--block" : c.warnings ? " summary--warn" : " summary--ok");
+    summary.className = "summary" + (text ? " summary--" + level : "");
+    var error = networkError || state.check_error || "";
+    if (messageError.textContent !== error) { messageError.textContent = error; }
+    message.setAttribute("aria-invalid", error ? "true" : "false");
+  }
+
+  // Copy follows the last answer; copy() checks again first when the draft has moved on.
+  function renderCopy(note) {
+    var copied = copiedKey !== null && copiedKey === draftKey();
+    var allowed = copied || (!networkError && state.copy.allowed);
+    var reason = note || (copied ? copiedNote : networkError ? "The message could not be checked." : state.copy.reason);
+    copyButton.disabled = !allowed;
+    if (copyReason.textContent !== reason) { copyReason.textContent = reason; }
+    copyReason.className = "copy-reason copy-reason--" + (allowed && !note ? "ready" : "blocked");
+  }
+
+  function updateCounter() {
+    var length = codePointMap(message.value).length - 1;
+    var limit = state.counter.limit;
+    counter.textContent = length + " / " + limit + " characters";
+    counter.classList.toggle("counter--over", length > limit);
+  }
+
+  function render() {
+    renderMirror();
+    renderFields();
+    renderCards();
+    renderSummary();
+    renderCopy();
+    updateCounter();
   }
 
   /* ---------- applying fixes ---------- */
 
   // Replace each finding's text with its replacement number `option`, last first so earlier
   // offsets stay valid. Through execCommand the browser's Undo (Ctrl+Z) can take it back.
-  function applyReplacements(findings, option) {
-    if (message.value !== state.text) { runCheck(); return; }  // the text moved on: re-check first
-    var edits = findings.map(function (f) {
-      return { span: utf16Span(state.map, f), text: f.replacements[option] };
+  function applyReplacements(indices, option) {
+    if (message.value !== state.text || !current()) { runCheck(); return; }  // the text moved on
+    var map = codePointMap(state.text);
+    var edits = indices.map(function (i) {
+      var f = state.findings[i];
+      return { start: utf16(map, f.start), end: utf16(map, f.end), text: f.replacements[option] };
     }).filter(function (edit) {
-      return edit.span[1] > edit.span[0] && typeof edit.text === "string";
-    }).sort(function (a, b) { return b.span[0] - a.span[0]; });
+      return edit.end > edit.start && typeof edit.text === "string";
+    }).sort(function (a, b) { return b.start - a.start; });
     var floor = Infinity;
     message.focus({ preventScroll: true });
     edits.forEach(function (edit) {
-      if (edit.span[1] > floor) { return; }  // overlaps an edit already made
-      floor = edit.span[0];
-      message.setSelectionRange(edit.span[0], edit.span[1]);
+      if (edit.end > floor) { return; }  // overlaps an edit already made
+      floor = edit.start;
+      message.setSelectionRange(edit.start, edit.end);
       var done = edit.text
         ? document.execCommand("insertText", false, edit.text)
         : document.execCommand("delete", false);
-      if (!done) { message.setRangeText(edit.text, edit.span[0], edit.span[1], "end"); }
+      if (!done) { message.setRangeText(edit.text, edit.start, edit.end, "end"); }
     });
     afterProgrammaticEdit();
   }
@@ -510,53 +485,15 @@
   }
 
   function afterProgrammaticEdit() {
-    setHandEdited(template ? message.value !== lastGenerated : false);
-    updateCounter();
+    setHandEdited(message.value !== lastGenerated);
+    renderMirror();
     return runCheck().then(function () {
       // Keep keyboard users in the list of problems, ready for the next fix.
       findingsTitle.focus();
     });
   }
 
-  /* ---------- the Copy button ---------- */
-
-  function copyBlockers() {
-    var reasons = [];
-    var problems = fieldProblems();
-    if (!message.value.trim()) { reasons.push("Write a message first."); }
-    if (problems.missing.length) { reasons.push("Fill in: " + problems.missing.join(", ") + "."); }
-    if (problems.invalid.length) { reasons.push("Correct: " + problems.invalid.join(", ") + "."); }
-    if (state.error) {
-      reasons.push("The message could not be checked.");
-    } else if (state.text === null) {
-      reasons.push("Checking the message…");
-    } else {
-      var c = counts();
-      if (c.blocking) { reasons.push("Fix " + plural(c.blocking, "blocking problem", "blocking problems") + " first."); }
-    }
-    return reasons;
-  }
-
-  function updateCopy(note) {
-    var reasons = copyBlockers();
-    copyButton.disabled = reasons.length > 0;
-    var text = note || (reasons.length ? reasons.join(" ") : readyText());
-    if (copyReason.textContent !== text) { copyReason.textContent = text; }
-    copyReason.className = "copy-reason" + (reasons.length ? " copy-reason--blocked" : " copy-reason--ready");
-  }
-
-  function readyText() {
-    var c = counts();
-    return c.warnings ? "Ready to copy. Look at the " + plural(c.warnings, "warning", "warnings") + " first." : "Ready to copy.";
-  }
-
-  function updateCounter() {
-    if (!counter) { return; }
-    var length = codePointMap(message.value).length - 1;
-    var limit = template ? template.max_length : 2000;
-    counter.textContent = length + " / " + limit + " characters";
-    counter.classList.toggle("counter--over", length > limit);
-  }
+  /* ---------- Copy ---------- */
 
   function writeClipboard(text) {
     if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
@@ -567,11 +504,10 @@
   }
 
   function recordReviewRequest() {
-    var orderInput = inputs.order_id;
     return fetch("/history/record", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
-      body: JSON.stringify({ order_id: orderInput ? orderInput.value.trim() : "", template: template.id })
+      body: JSON.stringify({ order_id: inputs.order_id ? inputs.order_id.value.trim() : "", template: template.id })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (response.status === 201) { return null; }
@@ -582,21 +518,25 @@
 
   function copy() {
     setNote("");
-    var ready = state.key === checkKey(message.value) && !state.error ? Promise.resolve() : runCheck();
+    var key = draftKey();
+    if (key === copiedKey) {  // copying the same text again: it is already recorded
+      return writeClipboard(message.value).then(function () { renderCopy(); }, function () { renderCopy(notes.refused); });
+    }
+    var ready = current() ? Promise.resolve() : runCheck();
     return ready.then(function () {
-      if (copyBlockers().length) { updateCopy(); return; }
+      if (!current() || !state.copy.allowed) { renderCopy(); return; }
       var text = message.value;
-      var recorded = template && template.kind === "review_request" ? recordReviewRequest() : Promise.resolve(null);
+      var review = template && template.kind === "review_request";
+      var recorded = review ? recordReviewRequest() : Promise.resolve(null);
       return recorded.then(function (refusal) {
         if (refusal) {
           setNote(refusal);
           return runCheck();
         }
-        return writeClipboard(text).then(function () {
-          updateCopy("Copied. Paste it into the buyer's message in Seller Central.");
-        }, function () {
-          updateCopy("Your browser refused the copy: select the message and press Ctrl+C.");
-        });
+        // Recorded: from here the draft is "copied", not judged again as a second request.
+        copiedKey = key;
+        copiedNote = review ? notes.recorded : notes.copied;
+        return writeClipboard(text).then(function () { renderCopy(); }, function () { renderCopy(notes.refused); });
       });
     }).catch(function () {
       setNote("Could not copy right now. Your text is safe; try again.");
@@ -604,68 +544,83 @@
   }
 
   function setNote(text) {
-    if (copyNote && copyNote.textContent !== text) { copyNote.textContent = text; }
+    if (copyNote.textContent !== text) { copyNote.textContent = text; }
   }
 
   /* ---------- wiring ---------- */
 
-  specs.forEach(function (spec) {
-    var input = inputs[spec.name];
+  data.fields.forEach(function (name) {
+    var input = inputs[name];
     if (!input) { return; }
-    var onChange = function () {
-      if (input.getAttribute("aria-invalid") === "true") { showFieldProblem(spec); }
-      if (!handEdited) { rebuildMessage(); }
-      scheduleCheck();
-      updateCopy();
-    };
+    var onChange = function () { scheduleCheck(); renderCopy(); };
     input.addEventListener("input", onChange);
-    input.addEventListener("change", function () { touched[spec.name] = true; showFieldProblem(spec); onChange(); });
-    input.addEventListener("blur", function () {
-      if (input.value.trim()) { touched[spec.name] = true; }
-      showFieldProblem(spec);
+    input.addEventListener("change", function () {
+      touched[name] = true;
+      if (draftKey() !== stateKey) { onChange(); } else { renderFields(); }
     });
-    if (input.value.trim() || input.getAttribute("aria-invalid") === "true") { touched[spec.name] = true; }
+    input.addEventListener("blur", function () {
+      if (input.value.trim()) { touched[name] = true; }
+      renderFields();
+    });
+    if (input.value.trim() || input.getAttribute("aria-invalid") === "true") { touched[name] = true; }
   });
 
   form.addEventListener("submit", function (event) {
     // With JavaScript the fields are checked here, without a round trip.
     event.preventDefault();
-    var firstBad = null;
-    specs.forEach(function (spec) {
-      touched[spec.name] = true;
-      if (showFieldProblem(spec) && !firstBad) { firstBad = inputs[spec.name]; }
+    data.fields.forEach(function (name) { touched[name] = true; });
+    var check = current() ? Promise.resolve() : runCheck();
+    check.then(function () {
+      renderFields();
+      var firstBad = data.fields.filter(function (name) {
+        return state.fields[name].problem && state.fields[name].needed;
+      })[0];
+      if (firstBad) { inputs[firstBad].focus(); }
     });
-    if (firstBad) { firstBad.focus(); }
-    runCheck();
-    updateCopy();
   });
 
   message.addEventListener("input", function () {
     setNote("");
     setHandEdited(template ? message.value !== lastGenerated : false);
+    renderMirror();
+    keepCaretInSight();
+    updateCounter();
     scheduleCheck();
   });
+  message.addEventListener("scroll", syncMirror);
+  message.addEventListener("keydown", function (event) {
+    if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      jump(event.key === "ArrowDown" ? 1 : -1);
+    }
+  });
+  ["keyup", "click", "select", "focus"].forEach(function (name) { message.addEventListener(name, followCaret); });
+  if (window.ResizeObserver) { new ResizeObserver(syncMirror).observe(message); }
 
   if (rebuildButton) {
     rebuildButton.addEventListener("click", function () {
-      // Replace the text as an edit of its own, so Ctrl+Z brings the hand-written version back.
-      lastGenerated = renderTemplate(fieldValues());
-      message.focus();
-      message.select();
-      if (!document.execCommand("insertText", false, lastGenerated)) { message.value = lastGenerated; }
-      message.setSelectionRange(0, 0);
-      message.scrollTop = 0;
-      setHandEdited(message.value !== lastGenerated);
-      scheduleCheck();
+      var known = current();  // the last answer's generated text is for these very fields
+      setHandEdited(false);
+      if (known) {
+        replaceMessage(lastGenerated, true);
+        renderMirror();
+      } else {
+        pendingRebuild = true;
+      }
+      runCheck();
     });
   }
 
   copyButton.addEventListener("click", copy);
+  Array.prototype.forEach.call(document.querySelectorAll(".js-only"), function (node) { node.hidden = false; });
 
-  // Start: regenerate from the fields unless the seller's own text came back from the server.
-  if (template && !handEdited) { rebuildMessage(); }
+  // Start from the server's answer for the page as sent; check again only if the browser
+  // restored different values (Back button, form autofill).
   setHandEdited(handEdited);
-  specs.forEach(function (spec) { showFieldProblem(spec); });
-  updateCounter();
-  runCheck();
+  if (state.text === message.value) { stateKey = draftKey(); }
+  render();
+  if (!current()) {
+    setHandEdited(template ? message.value !== lastGenerated : false);
+    runCheck();
+  }
 }());

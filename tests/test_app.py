@@ -133,7 +133,7 @@ def test_server_side_validation_keeps_everything_typed(client, templates):
     t = template_with_order_id(templates)
     url = f"/compose/{t.id}"
     data = {spec.name: spec.example for spec in t.fields}
-    data.update(order_id="12-345", message="My own words, typed by hand.", edited="1",
+    data.update(order_id="12-345", message="My own words, typed by hand.",
                 csrf_token=csrf_token(client, url))
     response = client.post(url, data=data)
     assert response.status_code == 200
@@ -161,14 +161,111 @@ def test_server_side_validation_names_missing_required_fields(client, templates)
         assert f"Fill in {spec.label}." .replace("'", "&#39;") in html
 
 
+def page_form(html: str) -> dict:
+    """The values a browser without JavaScript would post back: inputs, selects and the message."""
+    values = {}
+    for tag, attrs in parse(html).tags:
+        if tag == "input" and attrs.get("name"):
+            values[attrs["name"]] = attrs.get("value", "")
+    message = re.search(r'<textarea[^>]*id="message"[^>]*>(?:\r\n|\n)?(.*?)</textarea>', html, re.S).group(1)
+    import html as html_lib
+    values["message"] = html_lib.unescape(message).replace("\n", "\r\n")  # as browsers submit it
+    return values
+
+
 def test_valid_post_rebuilds_the_message_from_fields_unless_edited(client, templates):
     t = template_with_order_id(templates)
     url = f"/compose/{t.id}"
-    data = {spec.name: spec.example for spec in t.fields}
-    data.update(csrf_token=csrf_token(client, url), message="stale", edited="0")
+    data = page_form(client.get(url).get_data(as_text=True))
+    data.update({spec.name: spec.example for spec in t.fields if spec.type != "select"})
     html = client.post(url, data=data).get_data(as_text=True)
-    assert "stale" not in html
     assert ORDER in html and 'aria-invalid="true"' not in html
+    assert "{order_id}" not in page_form(html)["message"]
+
+
+def test_without_javascript_edits_survive_check_fields_and_are_checked(client, templates):
+    """Issue 7 item 8: edit the review request's text, press "Check fields": the edit stays."""
+    url = "/compose/review-request"
+    data = page_form(client.get(url).get_data(as_text=True))
+    data.update(order_id=ORDER, delivered_on="2026-11-02", seller_name="Hollow Oak", action="check-fields")
+    data["message"] = data["message"].replace("Kind regards", "Leave us 5 stars!\r\n\r\nKind regards")
+    html = client.post(url, data=data).get_data(as_text=True)
+    message = page_form(html)["message"]
+    assert "Leave us 5 stars!" in message and "Hollow Oak" not in message  # the seller's text, kept
+    assert "No problems found" not in html
+    assert re.search(r'<mark data-category="review_manipulation" data-severity="block">', html)
+    # ... and another round trip keeps it too (the page now carries the new fingerprint).
+    again = page_form(html)
+    again.update(action="check-fields", buyer_name="Sam")
+    assert "Leave us 5 stars!" in page_form(client.post(url, data=again).get_data(as_text=True))["message"]
+
+
+def test_a_message_too_long_to_check_is_never_reported_clean(client):
+    text = ("Your order has shipped and should arrive on Friday. " * 700)[:32_000]
+    html = client.post("/compose", data={"csrf_token": csrf_token(client, "/compose"),
+                                         "message": text, "action": "check"}).get_data(as_text=True)
+    assert "No problems found" not in html and "Ready to copy" not in html
+    error = re.search(r'<p class="message-error" id="message-error" role="alert">([^<]*)</p>', html).group(1)
+    assert "32,000 characters" in error and "too long to check" in error
+    assert text[-200:] in html  # the text is kept
+
+
+def test_a_field_the_seller_wrote_out_no_longer_blocks_copy(client, templates):
+    """Issue 7 item 10: replace {status} with own words; "Where the parcel is" stops blocking."""
+    from web.composing import compose_state
+
+    template = templates["reply-where-is-my-order"]
+    values = {spec.name: spec.example for spec in template.fields if spec.name != "status"}
+    with client.application.test_request_context():
+        policy_ = __import__("policy").load_policy("amazon")
+        generated = compose_state(policy_, template, values, "", edited=False)
+        assert "Fill in: Where the parcel is." in generated["copy"]["reason"]
+        own = generated["text"].replace("{status}", "is with the local depot")
+        state = compose_state(policy_, template, values, own, edited=True)
+    assert state["copy"]["allowed"], state["copy"]["reason"]
+    assert state["fields"]["status"] == {"problem": "Fill in Where the parcel is.", "needed": False}
+    # An order ID stays needed whatever the text says: it feeds the check.
+    with client.application.test_request_context():
+        bad = compose_state(policy_, template, {**values, "order_id": "12-3"}, own, edited=True)
+    assert not bad["copy"]["allowed"] and "Correct: Order ID." in bad["copy"]["reason"]
+
+
+def test_compose_api_renders_checks_and_gates_in_one_answer(client, templates):
+    """Issue 7 item 19: the server renders the template, checks fields and text, and decides Copy."""
+    template = templates["review-request"]
+    values = {"order_id": ORDER, "delivered_on": "2026-11-02", "seller_name": "Hollow Oak",
+              "buyer_name": "Sam"}
+    body = client.post("/api/compose", json={"template": "review-request", "fields": values,
+                                             "context": None, "edited": False} | {"text": ""})
+    assert body.status_code == 200
+    state = body.get_json()
+    assert state["text"] == template.render(values, partial=True)
+    assert state["edited"] is False
+    assert set(state) >= {"fields", "findings", "pieces", "cards", "summary", "copy", "generated_digest"}
+    # Hand-edited text with a violation: highlighted pieces, a card with a fix, Copy locked.
+    text = state["text"] + " Please leave us a 5-star review."
+    state = client.post("/api/compose", json={"template": "review-request", "fields": values,
+                                              "text": text, "edited": True}).get_json()
+    assert state["text"] == text and state["edited"] is True
+    marked = [p for p in state["pieces"] if p.get("category")]
+    assert any(text[p["start"]:p["end"]] == "5-star review" or "5-star" in text[p["start"]:p["end"]]
+               for p in marked)
+    assert "".join(p["text"] for p in state["pieces"]) == text
+    card = next(c for c in state["cards"] if c["category"] == "review_manipulation")
+    assert card["badge"] == "Blocks copying" and card["fixes"]
+    assert state["copy"]["allowed"] is False
+    assert state["copy"]["reason"].startswith("Fix ")
+    assert state["summary"]["level"] == "block"
+
+
+@pytest.mark.parametrize("body", [
+    {"template": 7}, {"template": "nope"}, {"fields": []}, {"fields": {"a": 1}}, {"text": 5},
+    {"edited": "yes"}, {"marketplace": "../x"},
+])
+def test_compose_api_bad_input_is_400(client, body):
+    response = client.post("/api/compose", json={"text": "hi", **body})
+    assert response.status_code == 400
+    assert response.get_json()["error"]
 
 
 # ---------- security ----------
@@ -291,8 +388,8 @@ def test_the_page_shows_the_check_before_any_script_runs(client):
     page = client.post("/compose", data={"csrf_token": csrf_token(client, "/compose"),
                                          "message": text}).get_data(as_text=True)
     assert re.search(r'<mark data-category="link" data-severity="block"[^>]*>www\.example\.com</mark>', page)
-    preview = re.search(r'<div class="preview" id="preview"[^>]*>(.*?)</div>', page, re.S).group(1)
-    assert html_lib.unescape(re.sub(r"<[^>]+>", "", preview)) == text
+    mirror = re.search(r'<div class="editor__mirror" id="highlights"[^>]*>(.*?)</div>', page, re.S).group(1)
+    assert html_lib.unescape(re.sub(r"<[^>]+>", "", mirror)) == text
     assert "problems block copying" in page
     assert re.search(r'id="copy-reason"[^>]*>Fix \d+ blocking problems first\.</p>', page)
     assert 'data-category="html"' in page

@@ -1,11 +1,10 @@
-"""The JSON API: check a message, list templates and marketplaces, turn pasted HTML into plain text.
+"""The JSON API: check a message, compose a draft, list templates and marketplaces, turn pasted HTML into plain text.
 
 None of these change anything, so they take requests without a CSRF token
 (scripts and other tools call them); web.security exempts this blueprint.
 """
 from __future__ import annotations
 
-import json
 import re
 
 from flask import Blueprint, abort, current_app, jsonify, request
@@ -16,7 +15,9 @@ from policy.context import CONTEXT_KEYS, context_problem
 from policy.marketplace import load_marketplace, marketplace_ids
 from policy.plaintext import html_to_text
 
+from .bodies import json_object
 from .checking import check_result
+from .composing import compose_state
 from .security import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -41,6 +42,34 @@ def check():
     result = check_result(text, marketplace, template_id, _context(body.get("context")), language)
     return jsonify({"ok": result.ok, "language": result.language,
                     "findings": [f.to_dict() for f in result.findings]})
+
+
+@bp.post("/compose")
+def compose():
+    """The composer's view of a draft, for compose.js: {"template"?, "fields"?, "text", "edited"?}.
+
+    Renders the template from the fields (until "edited" is true), checks field values and the
+    message, and says what the page shows: highlights, problem cards, summary, Copy allowed or
+    why not (web.composing). No side effects, like /api/check.
+    """
+    body = _json_object()
+    marketplace = _marketplace(body.get("marketplace", current_app.config["MARKETPLACE"]))
+    template_id = body.get("template")
+    template = None
+    if template_id not in ("", None):
+        if not isinstance(template_id, str) or template_id not in marketplace.templates:
+            abort(400, f"Unknown template “{str(template_id)[:60]}” for marketplace “{marketplace.marketplace}”.")
+        template = marketplace.templates[template_id]
+    fields = body.get("fields", {})
+    if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+        abort(400, "“fields” must be an object of field name -> text.")
+    text = body.get("text", "")
+    if not isinstance(text, str):
+        abort(400, "“text” must be a string.")
+    edited = body.get("edited", template is None)
+    if not isinstance(edited, bool):
+        abort(400, "“edited” must be true or false.")
+    return jsonify(compose_state(marketplace, template, fields, text, edited))
 
 
 @bp.get("/templates")
@@ -68,14 +97,7 @@ def plain_text():
 
 
 def _json_object() -> dict:
-    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH
-    try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, ValueError):
-        abort(400, "The request body must be JSON, e.g. {\"text\": \"...\"}.")
-    if not isinstance(body, dict):
-        abort(400, "The request body must be a JSON object, e.g. {\"text\": \"...\"}.")
-    return body
+    return json_object('{"text": "..."}')
 
 
 def _text(body: dict) -> str:
@@ -114,7 +136,7 @@ def _context(raw) -> dict:
     for key, value in raw.items():
         problem = context_problem(key, value)
         if problem:
-            abort(400, f"context: {problem}.")
+            abort(400, f"context: {problem.rstrip('.')}.")
         if value not in (None, ""):
             context[key] = value.strip()
     return context

@@ -30,12 +30,20 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(InternalServerError, _http_error)
+    # Python's json module (and any parser of nested input) gives up on "[[[[..." with
+    # RecursionError: the input is at fault, so it is a 400, whichever view parsed it.
+    app.register_error_handler(RecursionError, _too_deep)
 
 
 def _csrf_error(error: CSRFError):
     message = ("The form's security token is missing or expired. "
                "Reload the page and try again; your text is still in the page you came from.")
     return _respond(400, message, title="The form has expired")
+
+
+def _too_deep(error: RecursionError):
+    return _respond(400, "The request is nested too deeply to be read: send a flat JSON object.",
+                    title=TITLES[400])
 
 
 def _http_error(error: HTTPException):

@@ -1,7 +1,6 @@
 """A WTForms form built from a template's fields, so adding a template needs no Python."""
 from __future__ import annotations
 
-import re
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
@@ -9,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import DateInput, TextInput
 
+from policy.dates import date_problem
 from policy.templates import Field, Template
 
 ORDER_ID_EXAMPLE = "112-1234567-1234567"
@@ -31,15 +31,17 @@ def field_messages(spec: Field) -> dict[str, str]:
 
 
 def field_problem(spec: Field, value: str | None) -> str | None:
-    """The message for what is wrong with `value`, or None (same rules as Field.problem)."""
+    """What to tell the seller about `value`, or None: the one check of a field's value.
+
+    The template's own rule (Field.problem: required, pattern, choices) decides; a date must
+    also be a real calendar date the review window can be computed from. The form, the
+    server-rendered page and POST /api/compose all ask this function; the browser only shows it.
+    """
     value = (value or "").strip()
-    messages = field_messages(spec)
-    if not value:
-        return messages["required"] if spec.required else None
-    if spec.pattern and not re.search(spec.pattern, value):
-        return messages["format"]
-    if spec.choices and value not in spec.choices:
-        return messages["format"]
+    if spec.problem(value) is not None:
+        return field_messages(spec)["required" if not value else "format"]
+    if value and spec.type == "date":
+        return date_problem(value, spec.label)
     return None
 
 
@@ -78,11 +80,12 @@ class MessageForm(FlaskForm):
     """The message box alone (the blank composer); template forms add their fields to it."""
 
     message = TextAreaField("Message", render_kw={"rows": 14, "spellcheck": "true"})
-    # "1" once the seller has typed in the message: field edits then no longer rebuild it.
-    edited = HiddenField(default="0")
+    # Fingerprint of the text last generated from the fields: a posted message that no longer
+    # matches it was edited by hand and is kept (see web.composing.text_digest).
+    generated = HiddenField(default="")
 
 
-RESERVED_NAMES = {"message", "edited", "csrf_token", "action"}
+RESERVED_NAMES = {"message", "generated", "csrf_token", "action"}
 
 
 def form_class(template: Template) -> type[MessageForm]:

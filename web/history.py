@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 import sqlite3
 
@@ -20,6 +19,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, r
 
 import policy
 
+from .bodies import json_object
 from .migrations import connect, migrate
 
 bp = Blueprint("history", __name__)
@@ -98,12 +98,7 @@ def _review_templates() -> dict:
 @bp.post("/history/record")
 def record():
     """JSON {"order_id", "template"} -> 201 recorded, 409 already requested, 400 bad input."""
-    try:
-        body = json.loads(request.get_data(cache=True) or b"null")
-    except (UnicodeDecodeError, ValueError):
-        abort(400, 'The request body must be JSON: {"order_id": "...", "template": "..."}.')
-    if not isinstance(body, dict):
-        abort(400, 'The request body must be a JSON object: {"order_id": "...", "template": "..."}.')
+    body = json_object('{"order_id": "...", "template": "..."}')
     order_id = _valid_order_id(body.get("order_id"))
     if order_id is None:
         abort(400, f"Enter the Amazon order ID as 3-7-7 digits, for example {ORDER_ID_EXAMPLE}.")

@@ -1,4 +1,8 @@
-"""People-facing pages: the template library and the composer (blank or from a template)."""
+"""People-facing pages: the template library and the composer (blank or from a template).
+
+The composer works without JavaScript: its form posts back here, the server checks the draft
+(web.composing) and renders the same result compose.js would show, keeping what was typed.
+"""
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
@@ -7,10 +11,17 @@ from werkzeug.datastructures import MultiDict
 import policy
 from policy.templates import groups
 
-from .checking import CATEGORY_LABELS, CONTEXT_FIELDS, check_message, preview_pieces
-from .forms import MessageForm, field_messages, field_problem, field_values, form_class
+from .composing import compose_state, normalise_newlines, text_digest
+from .forms import MessageForm, field_values, form_class
 
 bp = Blueprint("pages", __name__)
+
+# What the page says after a copy; data here (not in compose.js) so the wording has one home.
+COPY_NOTES = {
+    "copied": "Copied. Paste it into the buyer's message in Seller Central.",
+    "recorded": "Copied and recorded. Paste it into the buyer's message in Seller Central.",
+    "refused": "Your browser refused the copy: select the message and press Ctrl+C.",
+}
 
 
 def _policy():
@@ -27,8 +38,8 @@ def blank():
     form = MessageForm()
     if request.method == "GET" and request.args.get("text"):
         form.message.data = request.args["text"]
-    return render_template("compose.html", form=form, template=None,
-                           page_data=_page_data(None), check=_check_view(form.message.data, None, {}))
+    state = compose_state(_policy(), None, {}, form.message.data, edited=True)
+    return _render(form, None, state)
 
 
 @bp.route("/compose/<template_id>", methods=["GET", "POST"])
@@ -37,84 +48,37 @@ def compose(template_id: str):
     if template is None:
         abort(404, f"There is no template called “{template_id}”. Pick one from the library.")
     cls = form_class(template)
+    edited = False
     if request.method == "POST":
         form = cls()  # the posted fields, checked server-side; nothing typed is lost
         form.validate()
+        # The message was edited by hand when it no longer matches the text generated last time.
+        posted = normalise_newlines(form.message.data or "")
+        edited = text_digest(posted) != (form.generated.data or "")
     else:
         # Query-string values prefill the fields (the triage page opens templates this way).
         names = {spec.name for spec in template.fields}
         form = cls(formdata=MultiDict([(k, v) for k, v in request.args.items(multi=True)
                                        if k in names]) or None)
-    values = field_values(form, template)
-    if form.edited.data != "1":
-        form.message.data = template.render(values, partial=True)
-    return render_template("compose.html", form=form, template=template,
-                           page_data=_page_data(template),
-                           check=_check_view(form.message.data, template, values))
+    state = compose_state(_policy(), template, field_values(form, template), form.message.data, edited)
+    for spec in template.fields:  # a field the seller's own words replaced is not an error
+        if not state["fields"][spec.name]["needed"]:
+            form[spec.name].errors = []
+    form.message.data = state["text"]
+    form.generated.data = state["generated_digest"]
+    return _render(form, template, state)
 
 
-def _page_data(template) -> dict:
+def _render(form, template, state: dict):
+    return render_template("compose.html", form=form, template=template, check=state,
+                           page_data=_page_data(template, state))
+
+
+def _page_data(template, state: dict) -> dict:
     """What compose.js needs, handed over in a JSON data block (no inline script under CSP)."""
-    data = {"marketplace": current_app.config["MARKETPLACE"], "template": None, "fields": {},
-            "categories": CATEGORY_LABELS}
+    data = {"marketplace": current_app.config["MARKETPLACE"], "template": None, "fields": [],
+            "notes": COPY_NOTES, "state": state}
     if template is not None:
-        data["template"] = template.to_dict()
-        data["fields"] = {spec.name: field_messages(spec) for spec in template.fields}
+        data["template"] = {"id": template.id, "kind": template.kind}
+        data["fields"] = [spec.name for spec in template.fields]
     return data
-
-
-def _check_view(text: str | None, template, values: dict) -> dict:
-    """The check as the page first shows it (compose.js takes over and keeps it live)."""
-    text = text or ""
-    context = {}
-    problems = {"missing": [], "invalid": []}
-    for spec in (template.fields if template else ()):
-        value = (values.get(spec.name) or "").strip()
-        if field_problem(spec, value):
-            problems["invalid" if value else "missing"].append(spec.label)
-        elif spec.name in CONTEXT_FIELDS and value:
-            context[spec.name] = value
-    findings = []
-    if text.strip() and len(text) <= current_app.config["MAX_TEXT_CHARS"]:
-        findings = check_message(text, _policy(), template.id if template else None, context)
-    blocking = sum(f.blocks for f in findings)
-    warnings = len(findings) - blocking
-    reasons = []
-    if not text.strip():
-        reasons.append("Write a message first.")
-    if problems["missing"]:
-        reasons.append(f"Fill in: {', '.join(problems['missing'])}.")
-    if problems["invalid"]:
-        reasons.append(f"Correct: {', '.join(problems['invalid'])}.")
-    if blocking:
-        reasons.append(f"Fix {_plural(blocking, 'blocking problem', 'blocking problems')} first.")
-    parts = []
-    if blocking:
-        parts.append(_plural(blocking, "problem blocks", "problems block") + " copying")
-    if warnings:
-        parts.append(_plural(warnings, "warning", "warnings"))
-    summary = (", ".join(parts) + ".") if parts else ("No problems found." if text.strip() else "")
-    groups: dict[tuple, list] = {}
-    for f in sorted(findings, key=lambda f: not f.blocks):
-        groups.setdefault((f.rule, f.severity, f.message, f.replacements), []).append(f)
-    return {
-        "text": text,
-        "pieces": preview_pieces(text, findings),
-        "groups": [{"finding": members[0], "count": len(members), "excerpts": _excerpts(members)}
-                   for members in groups.values()],
-        "summary": summary,
-        "level": "block" if blocking else "warn" if warnings else "ok",
-        "reason": " ".join(reasons) or "Ready to copy.",
-        "categories": CATEGORY_LABELS,
-    }
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _excerpts(findings) -> str:
-    """“<p>”, “</p>” and 3 more: the distinct flagged texts of a group, as compose.js shows them."""
-    seen = list(dict.fromkeys(f.excerpt for f in findings if f.end > f.start and f.excerpt))
-    shown = ", ".join(f"“{e}”" for e in seen[:4])
-    return f"{shown} and {len(seen) - 4} more" if len(seen) > 4 else shown

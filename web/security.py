@@ -26,13 +26,15 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
-# A request line's query string ("GET /compose/x?order_id=112-...&product=... HTTP/1.1"):
-# the template prefill puts buyer data there, so access logs keep only the path.
-_QUERY = re.compile(r"\?[^\s\"]*")
+# A request line's query string ("GET /compose/x?order_id=112-...&buyer_name=... HTTP/1.1"):
+# the template prefill puts buyer data there, so access logs keep only the path. The dev
+# server logs the DECODED URL, so the query may hold quotes, spaces, anything: everything from
+# the first "?" to the protocol version (or to the end) goes, whatever it contains.
+_QUERY = re.compile(r"\?(?:.*(?= HTTP/[0-9])|.*)", re.DOTALL)
 
 
 class RedactQueryStrings(logging.Filter):
-    """Drop query strings from log records (werkzeug's access log writes the whole request line)."""
+    """Drop query strings from log records (werkzeug's and gunicorn's access logs)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.msg, str):

@@ -34,7 +34,7 @@ def test_axe_with_findings_and_field_errors_showing(page):
     template = order_template()
     page.goto(f"/compose/{template.id}?order_id=12-3")
     page.get_by_label("Message", exact=True).fill("Leave a 5-star review at www.example.com 😀")
-    expect(page.locator("#preview mark").first).to_be_visible()
+    expect(page.locator("#highlights mark").first).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert serious_violations(page) == []
 
@@ -66,7 +66,7 @@ def test_keyboard_only_flow(page):
     tab_to(page, "el => el.id === 'message'")
     page.keyboard.press("Control+End")
     page.keyboard.type(" Please leave us a 5-star review.")
-    expect(page.locator('#preview mark[data-category="review_manipulation"]')).to_have_count(1)
+    expect(page.locator('#highlights mark[data-category="review_manipulation"]')).to_have_count(1)
     expect(page.get_by_role("button", name="Copy")).to_be_disabled()
 
     # Tab on to the fix and apply it with Enter; focus stays in the list of problems.
@@ -74,7 +74,7 @@ def test_keyboard_only_flow(page):
     focus_ring = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert focus_ring != "none", "focused controls show a visible focus ring"
     page.keyboard.press("Enter")
-    expect(page.locator("#preview mark")).to_have_count(0)
+    expect(page.locator("#highlights mark")).to_have_count(0)
     copy = page.get_by_role("button", name="Copy")
     expect(copy).to_be_enabled()
 

@@ -62,11 +62,11 @@ def test_library_to_copy_full_flow(page):
     message = page.get_by_label("Message", exact=True)
     expect(message).to_have_value(template.render(template.example_values()))
     expect(copy).to_be_enabled()
-    expect(page.locator("#preview mark")).to_have_count(0)
+    expect(page.locator("#highlights mark")).to_have_count(0)
 
     # A flagged phrase typed by hand: highlighted, Copy locked with the reason.
     append_to_message(page, "\n\nWhen you have a moment, please leave us a 5-star review.")
-    mark = page.locator('#preview mark[data-category="review_manipulation"]')
+    mark = page.locator('#highlights mark[data-category="review_manipulation"]')
     expect(mark).to_have_count(1)
     expect(mark).to_have_attribute("data-severity", "block")
     expect(copy).to_be_disabled()
@@ -76,7 +76,7 @@ def test_library_to_copy_full_flow(page):
     # Apply the suggested replacement with a click.
     fix = page.locator('.finding[data-category="review_manipulation"] .button--fix').first
     fix.click()
-    expect(page.locator("#preview mark")).to_have_count(0)
+    expect(page.locator("#highlights mark")).to_have_count(0)
     expect(copy).to_be_enabled()
     assert "5-star" not in message.input_value()
 
@@ -86,7 +86,7 @@ def test_library_to_copy_full_flow(page):
     expect(fix).to_be_visible()
     fix.focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#preview mark")).to_have_count(0)
+    expect(page.locator("#highlights mark")).to_have_count(0)
     expect(copy).to_be_enabled()
 
     # The message was edited by hand: field edits no longer overwrite it.
@@ -152,27 +152,27 @@ def test_query_string_prefills_the_form(page):
 def test_highlight_after_emoji_lands_on_the_right_characters(page):
     page.goto("/compose")
     page.get_by_label("Message", exact=True).fill("Thanks 😀👍🏽 for your order! Details at www.example.com soon.")
-    mark = page.locator('#preview mark[data-category="link"]')
+    mark = page.locator('#highlights mark[data-category="link"]')
     expect(mark).to_have_count(1)
     expect(mark).to_have_text("www.example.com")
-    emoji_marks = page.locator('#preview mark[data-category="emoji"]')
+    emoji_marks = page.locator('#highlights mark[data-category="emoji"]')
     assert emoji_marks.count() >= 1
     assert "😀" in "".join(emoji_marks.all_text_contents())
     # every <mark> on the page is a highlight of the preview, with its category and severity
     assert page.locator("mark").count() == page.locator(
-        "#preview mark[data-category][data-severity]").count()
-    assert page.locator("#preview").text_content() == page.locator("#message").input_value()
+        "#highlights mark[data-category][data-severity]").count()
+    assert page.locator("#highlights").text_content() == page.locator("#message").input_value()
 
 
 def test_pasted_html_converts_to_plain_text(page):
     page.goto("/compose")
     message = page.get_by_label("Message", exact=True)
     message.fill("<p>Hello Sam,</p><p>Your order has shipped.<br>Kind regards,<br>Alex</p>")
-    expect(page.locator('#preview mark[data-category="html"]').first).to_be_visible()
+    expect(page.locator('#highlights mark[data-category="html"]').first).to_be_visible()
     expect(page.get_by_role("button", name="Copy")).to_be_disabled()
     page.get_by_role("button", name="Convert to plain text").first.click()
     expect(message).to_have_value("Hello Sam,\n\nYour order has shipped.\nKind regards,\nAlex")
-    expect(page.locator('#preview mark[data-category="html"]')).to_have_count(0)
+    expect(page.locator('#highlights mark[data-category="html"]')).to_have_count(0)
     expect(page.get_by_role("button", name="Copy")).to_be_enabled()
 
 
@@ -180,7 +180,7 @@ def test_warnings_do_not_lock_copy(page):
     page.goto("/compose")
     page.get_by_label("Message", exact=True).fill(
         "Hello,\n\n\n\nYour order has shipped and should arrive on Friday.\n\nKind regards,\nAlex")
-    expect(page.locator('#preview mark[data-severity="warn"]').first).to_be_visible()
+    expect(page.locator('#highlights mark[data-severity="warn"]').first).to_be_attached()
     expect(page.get_by_role("button", name="Copy")).to_be_enabled()
     expect(page.locator("#copy-reason")).to_contain_text("warning")
 
@@ -194,9 +194,9 @@ def test_screenshot_for_the_readme(page, tmp_path):
     page.goto(f"/compose/{template.id}")
     fill_fields(page, template)
     append_to_message(page, "\n\nIf you are happy, please leave us a 5-star review at www.example.com")
-    expect(page.locator("#preview mark").first).to_be_visible()
+    expect(page.locator("#highlights mark").first).to_be_visible()
     wait_checked(page)
-    page.locator("#preview mark").first.scroll_into_view_if_needed()
+    page.locator("#highlights mark").first.scroll_into_view_if_needed()
     page.evaluate("window.scrollTo(0, 0)")
     page.evaluate("document.activeElement.blur()")
     SCREENSHOT.parent.mkdir(exist_ok=True)
@@ -233,8 +233,8 @@ def _changed_rows(old: Path, new: Path) -> int:
 
 
 @pytest.mark.parametrize("fill", ["all", "required"])
-def test_message_built_in_the_page_matches_the_server_render(page, fill):
-    """compose.js assembles the message like Template.render, for every template."""
+def test_message_in_the_page_is_the_server_render(page, fill):
+    """The page shows Template.render's text as the fields are filled in, for every template."""
     for template in policy.load_policy("amazon").templates.values():
         values = {f.name: f.example for f in template.fields if f.example and (fill == "all" or f.required)}
         page.goto(f"/compose/{template.id}", wait_until="domcontentloaded")
@@ -245,7 +245,7 @@ def test_message_built_in_the_page_matches_the_server_render(page, fill):
                     page.select_option(f"#{spec.name}", values[spec.name])
                 else:
                     page.fill(f"#{spec.name}", values[spec.name])
-        assert page.locator("#message").input_value() == expected, template.id
+        expect(page.locator("#message"), template.id).to_have_value(expected)
 
 
 def review_request_url(order_id, delivered_days_ago):
@@ -259,7 +259,7 @@ def test_context_finding_is_listed_without_a_mark(page):
     timing = page.locator('.finding[data-category="timing"]')
     expect(timing).to_be_visible()
     expect(timing).to_have_attribute("data-severity", "block")
-    expect(page.locator("#preview mark")).to_have_count(0)
+    expect(page.locator("#highlights mark")).to_have_count(0)
     expect(page.get_by_role("button", name="Copy")).to_be_disabled()
     expect(page.locator("#check-summary")).to_contain_text("1 problem blocks copying")
 
@@ -301,5 +301,9 @@ def test_review_request_refused_by_history_is_not_copied(page):
 def test_clicking_a_highlight_shows_its_explanation(page):
     page.goto("/compose")
     page.get_by_label("Message", exact=True).fill("Hello, details at www.example.com. Thanks!")
-    page.locator('#preview mark[data-category="link"]').click()
-    assert page.evaluate("document.activeElement.dataset.category") == "link"
+    mark = page.locator('#highlights mark[data-category="link"]')
+    expect(mark).to_have_count(1)
+    box = mark.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # lands in the textarea
+    expect(page.locator('.finding--current[data-category="link"]')).to_have_count(1)
+    expect(mark).to_have_class("is-current")

@@ -21,12 +21,12 @@ def test_typed_markup_does_not_run_or_inject_elements(page, url):
     before = page.evaluate("document.querySelectorAll('img, script, svg').length")
     message = page.get_by_label("Message", exact=True)
     message.fill("Hello " + " ".join(PAYLOADS))
-    expect(page.locator('#preview mark[data-category="html"]').first).to_be_visible()
+    expect(page.locator('#highlights mark[data-category="html"]').first).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__xss") is None
     assert page.evaluate("document.querySelectorAll('img, script, svg').length") == before
-    assert page.locator("#preview img, #preview script, #preview svg, #findings img").count() == 0
-    preview_text = page.locator("#preview").text_content()
+    assert page.locator("#highlights img, #highlights script, #highlights svg, #findings img").count() == 0
+    preview_text = page.locator("#highlights").text_content()
     for payload in PAYLOADS:
         assert payload in preview_text
     assert violations == []
@@ -38,7 +38,7 @@ def test_prefilled_markup_from_the_query_string_stays_text(page):
     expect(page.locator("#carrier")).to_have_value("<img src=x onerror=window.__xss=1>")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__xss") is None
-    assert page.locator("#preview img").count() == 0
+    assert page.locator("#highlights img").count() == 0
 
 
 def test_csp_header_reaches_the_browser(page):
@@ -61,9 +61,9 @@ def test_access_log_keeps_no_buyer_data(page, caplog):
     caplog.set_level(logging.INFO, logger="werkzeug")
     page.goto("/compose/reply-where-is-my-order?order_id=112-9999999-1234567&buyer_name=Zebulon")
     page.get_by_label("Message", exact=True).fill("Hello Zebulon, about order 112-9999999-1234567.")
-    expect(page.locator("#preview")).to_contain_text("Hello Zebulon")
+    expect(page.locator("#highlights")).to_contain_text("Hello Zebulon")
     page.wait_for_load_state("networkidle")
     log = caplog.text
     assert "/compose/reply-where-is-my-order?[redacted]" in log
-    assert "POST /api/check" in log
+    assert "POST /api/compose" in log
     assert "112-9999999-1234567" not in log and "Zebulon" not in log

@@ -1,0 +1,72 @@
+"""Every rules file stays readable by the policy owner it is written for (docs/policy-dialect.md):
+no line over 120 characters, word lists with one alternative per line, and a comment saying
+what each look-behind protects against."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policy.marketplace import POLICY_ROOT
+from policy.patterns import unfold
+from policy.policyfile import read_toml
+
+RULE_FILES = sorted(POLICY_ROOT.glob("*/rules.toml")) + sorted(POLICY_ROOT.glob("*/*/rules.toml"))
+_ENTRY_START = re.compile(r"^\s*(?:'|\{ find|[\w.]+ = )")
+
+
+def _name(path: Path) -> str:
+    return str(path.relative_to(POLICY_ROOT))
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=_name)
+def test_no_line_over_120_characters(path):
+    long = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 120]
+    assert not long, f"{_name(path)}: lines over 120 characters: {long[:10]}"
+
+
+def _top_alternatives(pattern: str) -> int:
+    depth, in_class, count, i = 0, False, 1, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 if pattern[i + 1:i + 2] in ("^", "]") else 0
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            count += 1
+        i += 1
+    return count
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=_name)
+def test_word_lists_have_one_alternative_per_entry(path):
+    words = read_toml(path, "rules file").get("words", {})
+    crowded = [name for name, value in words.items()
+               for entry in ([value] if isinstance(value, str) else value)
+               if _top_alternatives(unfold(entry)) > 1]
+    assert not crowded, f"{_name(path)}: word lists with several alternatives in one entry: {crowded}"
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=_name)
+def test_every_look_behind_says_what_it_protects_against(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    missing = []
+    for n, line in enumerate(lines):
+        code = line.split(" #")[0] if not line.lstrip().startswith("#") else ""
+        if "(?<" not in code:
+            continue
+        start = n
+        while start > 0 and not _ENTRY_START.match(lines[start]):
+            start -= 1
+        above = lines[max(start - 3, 0):start]
+        if not any(a.lstrip().startswith("#") for a in above) and "#" not in lines[start].split("'")[-1]:
+            missing.append(n + 1)
+    assert not missing, f"{_name(path)}: look-behinds without a comment above their entry: lines {missing}"
