@@ -55,7 +55,7 @@ ORDINARY = (
     "If the item hasn't arrived by {date}, please reply to this message and we'll look into it.",
     "Your custom engraving reads exactly as you typed it in the order notes.",
     "We checked with the courier and the parcel was left with your neighbour at number 12.",
-    "Please use the return label from your Amazon orders page; the return is free.",
+    "Please use the return label from your orders page; the return is free.",
     "The replacement part number is AB-2041, and it fits all models made after 2019.",
     "Our team is available Monday to Friday and will answer any question here.",
     "We'd be glad to help if anything else comes up with order {order}.",
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     policy.load_policy()
     load_seconds = time.perf_counter() - start
     pol = policy.load_policy()
-    print(f"import policy: {IMPORT_SECONDS * 1000:.1f} ms; load_policy('amazon') (compile): "
+    print(f"import policy: {IMPORT_SECONDS * 1000:.1f} ms; load_policy({pol.marketplace!r}) (compile): "
           f"{load_seconds * 1000:.1f} ms ({len(pol.rules)} rules, {len(pol.templates)} templates)")
 
     rng = random.Random(args.seed)

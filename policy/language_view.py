@@ -26,6 +26,8 @@ _CJK_RUNS = re.compile("[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 _NOT_PROSE = re.compile(r"\d|@|#|://|\w[./]\w")
 _SENTENCE_END = ".!?。！？…"
 _EDGE_PUNCTUATION = "\"'“”„«»‹›()[]{}<>.,;:!?¡¿…·*_~-–—/\\|。、！？「」『』（）【】"
+# Of a text longer than this many times `max_chars`, only that much of its start is read.
+_HEAD_FACTOR = 4
 _SIGNATURE_MAX_LINES = 4
 _SIGNATURE_MAX_WORDS = 5
 
@@ -39,20 +41,25 @@ class Views:
 
 
 def language_views(text: str, min_letters: int, cjk_weight: int, max_chars: int) -> Views:
-    """The two views the detector looks at (see the module docstring), each at most about
-    `max_chars` long: the first words are enough, and the detector's time grows with length."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _QUOTED.sub(" ", _TAG.sub(" ", text))
+    """The two views the detector looks at (see the module docstring), read from the start of
+    the text until `lower` holds about `max_chars`: the first words are enough."""
+    head = _HEAD_FACTOR * max_chars
+    if len(text) > head:  # a long message: its start shows the language, a signature is far
+        text = text[:head]
+        lines = _QUOTED.sub(" ", _TAG.sub(" ", unicodedata.normalize("NFKC", text))).splitlines()
+    else:
+        text = _QUOTED.sub(" ", _TAG.sub(" ", unicodedata.normalize("NFKC", text)))
+        lines = _without_signature(text.splitlines(), min_letters, cjk_weight)
     words: list[str] = []
-    size = 0
-    for line in _without_signature(text.splitlines(), min_letters, cjk_weight):
-        for token in line.split():
-            word = _word(token)
-            if word:
-                words.append(word)
-                size += len(word) + 1
-        if size >= max_chars:
-            break
+    lower_size = 0
+    for token in "\n".join(lines).split():
+        word = _word(token)
+        if word:
+            words.append(word)
+            if not word[0].isupper():
+                lower_size += len(word) + 1
+                if lower_size >= max_chars:
+                    break
     cjk = [w for w in words if _CJK.match(w)]
     if cjk and cjk_weight * sum(map(len, cjk)) < letter_count(" ".join(words), 1) - sum(map(len, cjk)):
         words = [w for w in words if not _CJK.match(w)]

@@ -35,7 +35,7 @@ CATEGORY_SEVERITIES = ("block", "warn", "off")
 REPLY_SCOPES = ("every_message", "first_message")
 # Interface wording a page, a script or a rule's message may show; the first four are required.
 WORDING_KEYS = {
-    "policy_name": ("text", True),        # its messaging policy: "Amazon Communication Guidelines"
+    "policy_name": ("text", True),        # the name of its messaging policy document
     "seller_tool": ("text", True),        # where the seller pastes the message: "Seller Central"
     "messages_page": ("text", True),      # the marketplace's messaging page: "Buyer-Seller Messages"
     "customer": ("text", True),           # what the marketplace calls a buyer: "buyer", "customer"
@@ -133,7 +133,7 @@ class AllowedLink:
     """Links the marketplace lets a seller send (its own order pages, a seller's own shop)."""
 
     kind: str                 # the finding's hit kind, e.g. "order_page"
-    domain: str               # registered name, any public suffix: "amazon" -> amazon.com, amazon.de
+    domain: str               # registered name, any public suffix: "shop" -> shop.com, shop.de
     paths: tuple[str, ...]    # plain patterns matched at the start of the link's path; () = any
     severity: str             # "warn" (shown, not blocking) or "off" (not reported)
     message: str
@@ -147,7 +147,7 @@ class AllowedLink:
 class Links:
     """What the link detector needs to know about the marketplace's own site."""
 
-    own_domain: str                    # its bare name ("Amazon.com") is the brand, not a link
+    own_domain: str                    # its bare name ("Shop.com") is the brand, not a link
     blocked_paths: tuple[str, ...]     # own pages that block all the same (product, store pages)
     allowed: tuple[AllowedLink, ...]   # checked in file order; the first that matches decides
 

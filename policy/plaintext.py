@@ -1,6 +1,6 @@
-"""Reduce pasted HTML (an old email template) to the plain text Amazon accepts.
+"""Reduce pasted HTML (an old email template) to the plain text marketplaces accept.
 
-Amazon's buyer messages must not contain HTML, so a seller pasting an old
+Buyer messages must not contain HTML, so a seller pasting an old
 email template needs its words without its markup. bleach (html5lib) does the
 parsing; a small token filter keeps line breaks where the HTML had them and
 drops what a reader never sees (scripts, styles, the document head).

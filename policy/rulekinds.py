@@ -491,6 +491,16 @@ class Detector(Rule):
 
     FIELDS = {"detector": ("detector", True), "kind_messages": ("str_table", False)}
 
+    def bind(self, facts) -> None:
+        from .detectors import DETECTORS, FOR_MARKETPLACE
+        name, fn = self.options["detector"]
+        if name in FOR_MARKETPLACE and fn is DETECTORS.get(name):
+            built = FOR_MARKETPLACE[name](facts)
+            self.options["detector"] = (name, built)
+            # Messages the facts give for some hit kinds, unless the rule gives its own.
+            self.options["kind_messages"] = {**getattr(built, "kind_messages", {}),
+                                             **(self.options.get("kind_messages") or {})}
+
     def find(self, mv: MessageView) -> list[Finding]:
         name, fn = self.options["detector"]
         messages = self.options.get("kind_messages") or {}

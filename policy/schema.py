@@ -26,7 +26,7 @@ _TYPES = {
 def check_table(table, spec: dict[str, tuple[str, bool]], where: str) -> dict:
     """`table` checked against `spec` (key -> (type name, required)); returns it unchanged.
 
-    `where` names the file and table ("policy/ebay/marketplace.toml: [order_id]")."""
+    `where` names the file and table ("policy/<marketplace>/marketplace.toml: [order_id]")."""
     if not isinstance(table, dict):
         raise PolicyError(f"{where}: expected a table")
     unknown = sorted(set(table) - set(spec))

@@ -4,7 +4,7 @@ Templates are data so that a policy owner can add one without touching code;
 this module reads them, refuses a malformed file at start (PolicyError naming
 file, template and problem), and fills a template in.
 
-Body syntax (also documented in the header of policy/amazon/templates.toml):
+Body syntax (also documented in the header of each templates.toml):
 
 - ``{name}`` is replaced by the value of the field ``name``.
 - ``[[ ... ]]`` is an optional segment: it is kept only when every field

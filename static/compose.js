@@ -507,7 +507,8 @@
     return fetch("/history/record", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
-      body: JSON.stringify({ order_id: inputs.order_id ? inputs.order_id.value.trim() : "", template: template.id })
+      body: JSON.stringify({ marketplace: data.marketplace, template: template.id, text: message.value,
+                             order_id: inputs.order_id ? inputs.order_id.value.trim() : "" })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (response.status === 201) { return null; }
@@ -526,7 +527,7 @@
     return ready.then(function () {
       if (!current() || !state.copy.allowed) { renderCopy(); return; }
       var text = message.value;
-      var review = template && template.kind === "review_request";
+      var review = Boolean(state.records_review);
       var recorded = review ? recordReviewRequest() : Promise.resolve(null);
       return recorded.then(function (refusal) {
         if (refusal) {

@@ -34,7 +34,9 @@ def client(policy_path, tmp_path, monkeypatch):
 def test_the_api_checks_against_the_new_marketplace(client):
     body = client.post("/api/check", json={"text": "More bargains! Mail sam@example.com 😊"}).get_json()
     assert body["ok"] is False
-    assert {f["rule"] for f in body["findings"]} == {"promotional.bargain-bin", "email_address.address"}
+    # (common rules hold too: "mail <address>" invites the buyer off the marketplace)
+    assert {f["rule"] for f in body["findings"]} == {"promotional.bargain-bin", "email_address.address",
+                                                     "external_contact.contact-detail-invitation"}
     clean = client.post("/api/check", json={"text": "Your parcel ships today 😊",
                                             "marketplace": "throwmart"}).get_json()
     assert clean["ok"] is True and clean["findings"] == []  # emoji is "off" on this marketplace

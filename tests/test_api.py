@@ -82,7 +82,7 @@ def test_review_request_context_gets_previous_request_from_history(client, templ
                         lambda text, marketplace="amazon", template=None, context=None, language="auto":
                         contexts.append(context) or policy.CheckResult("en", []))
     monkeypatch.setattr(web.checking.history, "previous_request_on",
-                        lambda order_id: "2026-11-10" if order_id == ORDER else None)
+                        lambda order_id, marketplace=None: "2026-11-10" if order_id == ORDER else None)
     check(client, text="Hi", template=review.id, context={"order_id": ORDER})
     check(client, text="Hi", template=review.id, context={"order_id": "111-1111111-1111111"})
     check(client, text="Hi", template=other.id, context={"order_id": ORDER})
@@ -93,7 +93,7 @@ def test_review_request_context_gets_previous_request_from_history(client, templ
 
 def test_repeat_review_request_blocks(client, templates, monkeypatch):
     review = next(t for t in templates.values() if t.kind == "review_request")
-    monkeypatch.setattr(web.checking.history, "previous_request_on", lambda order_id: "2026-11-10")
+    monkeypatch.setattr(web.checking.history, "previous_request_on", lambda order_id, marketplace=None: "2026-11-10")
     body = check(client, text=review.render(review.example_values()), template=review.id,
                  context={"order_id": ORDER}).get_json()
     assert body["ok"] is False

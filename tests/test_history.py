@@ -159,7 +159,7 @@ def test_only_ids_and_dates_are_stored(client, app):
     dump = "\n".join(sqlite3.connect(app.config["DATABASE"]).iterdump())
     assert "Jane" not in dump and "please review" not in dump
     columns = [r[1] for r in sqlite3.connect(app.config["DATABASE"]).execute("PRAGMA table_info(review_request)")]
-    assert columns == ["id", "order_id", "template", "requested_on"]
+    assert columns == ["id", "marketplace", "order_id", "template", "requested_on"]
 
 
 def test_concurrent_copies_record_exactly_one_row(app):
@@ -237,13 +237,14 @@ def test_csv_export(client):
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     table = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
-    assert table[0] == ["order_id", "template", "requested_on"]
-    assert sorted(r[0] for r in table[1:]) == sorted([ORDER, OTHER])
-    assert all(r[1] == "review-request" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[2]) for r in table[1:])
+    assert table[0] == ["marketplace", "order_id", "template", "requested_on"]
+    assert sorted(r[1] for r in table[1:]) == sorted([ORDER, OTHER])
+    assert all(r[0] == "amazon" and r[2] == "review-request" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[3])
+               for r in table[1:])
 
 
 def test_csv_export_when_empty_has_only_the_header(client):
-    assert client.get("/history.csv").get_data(as_text=True) == "order_id,template,requested_on\r\n"
+    assert client.get("/history.csv").get_data(as_text=True) == "marketplace,order_id,template,requested_on\r\n"
 
 
 def test_delete_one_asks_first_then_deletes(client, app):
@@ -252,7 +253,7 @@ def test_delete_one_asks_first_then_deletes(client, app):
     csrf = token(client)
     ask = client.post("/history/delete", data={"order_id": ORDER, "csrf_token": csrf})
     assert ask.status_code == 200
-    assert f"Delete the record for order {ORDER}?" in ask.get_data(as_text=True)
+    assert f"Delete the record for Amazon order {ORDER}?" in ask.get_data(as_text=True)
     assert len(rows(app)) == 2
     done = client.post("/history/delete", data={"order_id": ORDER, "confirm": "yes", "csrf_token": csrf})
     assert done.status_code == 303 and done.headers["Location"].endswith("/history")
@@ -299,3 +300,67 @@ def test_unusable_database_path_fails_at_start_naming_it(tmp_path):
     folder.mkdir()
     with pytest.raises(MigrationError, match="cannot open the history database at .*a-directory"):
         create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(folder)})
+
+
+def test_a_review_ask_inside_another_template_is_recorded_and_blocks_a_second(client, app):
+    """Issue 7 item 4 (page side): a review request written into a reply counts as one."""
+    text = ("Hello Sam, your order 112-1234567-1234567 is on its way with DHL. "
+            "We would appreciate an honest review once it arrives.")
+    headers = {"X-CSRFToken": token(client)}
+    state = client.post("/api/compose", json={"template": "reply-where-is-my-order", "text": text,
+                                              "edited": True, "fields": {"order_id": ORDER}}).get_json()
+    assert state["records_review"] is True
+    response = client.post("/history/record", headers=headers,
+                           json={"order_id": ORDER, "template": "reply-where-is-my-order", "text": text})
+    assert response.status_code == 201
+    assert rows(app)[0][:2] == (ORDER, "reply-where-is-my-order")
+    # The same template without a review ask is not a review request: not recorded.
+    plain = "Hello Sam, your order is on its way with DHL."
+    assert client.post("/api/compose", json={"template": "reply-where-is-my-order", "text": plain,
+                                             "edited": True, "fields": {}}).get_json()["records_review"] is False
+    refused = client.post("/history/record", headers=headers,
+                          json={"order_id": "113-1234567-1234567", "template": "reply-where-is-my-order",
+                                "text": plain})
+    assert refused.status_code == 400 and len(rows(app)) == 1
+
+
+def test_migration_003_keys_history_by_marketplace_and_keeps_existing_rows(tmp_path):
+    """Issue 8 item 6: a database from before marketplaces keeps its rows, now Amazon's."""
+    db = tmp_path / "old.sqlite3"
+    folder = tmp_path / "before"
+    folder.mkdir()
+    for step in migrations()[:2]:
+        (folder / step.path.name).write_text(step.path.read_text())
+    assert migrate(db, folder) == 2
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO review_request (order_id, template, requested_on) "
+                 "VALUES ('112-1234567-1234567', 'review-request', '2026-11-20')")
+    conn.commit()
+    conn.close()
+    assert migrate(db) == len(migrations())
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT marketplace, order_id, template, requested_on FROM review_request").fetchall() == [
+        ("amazon", "112-1234567-1234567", "review-request", "2026-11-20")]
+    # The same order number on another marketplace is another order; on the same one, refused.
+    conn.execute("INSERT INTO review_request (marketplace, order_id, template, requested_on) "
+                 "VALUES ('ebay', '112-1234567-1234567', 'x', '2026-11-21')")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO review_request (marketplace, order_id, template, requested_on) "
+                     "VALUES ('amazon', '112-1234567-1234567', 'x', '2026-11-21')")
+    conn.close()
+
+
+def test_history_page_and_csv_name_each_records_marketplace(client):
+    record(client)
+    html = client.get("/history").get_data(as_text=True)
+    assert '<th scope="col">Marketplace</th>' in html
+    assert 'data-marketplace="amazon">Amazon</td>' in html
+    assert 'name="marketplace" value="amazon"' in html
+    assert client.get("/history.csv").get_data(as_text=True).splitlines()[1].startswith(f"amazon,{ORDER},")
+
+
+def test_record_names_an_unknown_marketplace(client, app):
+    response = client.post("/history/record", headers={"X-CSRFToken": token(client)},
+                           json={"order_id": ORDER, "template": "review-request", "marketplace": "nowhere"})
+    assert response.status_code == 400 and "nowhere" in response.get_json()["error"]
+    assert rows(app) == []

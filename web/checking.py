@@ -41,7 +41,7 @@ def check_result(text: str, marketplace: policy.Policy, template_id: str | None,
     """The findings and the message's language; `language` is "auto" or a checked tag."""
     context = dict(context)
     if context.get("order_id") and asks_for_review(text, marketplace, template_id):
-        earlier = history.previous_request_on(context["order_id"])
+        earlier = history.previous_request_on(context["order_id"], marketplace.marketplace)
         if earlier:
             context["previous_request_on"] = earlier
     return policy.check_message(text, marketplace=marketplace.marketplace, template=template_id,

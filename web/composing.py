@@ -17,7 +17,7 @@ from flask import current_app
 import policy
 from policy.templates import Template
 
-from .checking import CATEGORY_LABELS, CONTEXT_FIELDS, check_message, preview_pieces
+from .checking import CATEGORY_LABELS, CONTEXT_FIELDS, asks_for_review, check_message, preview_pieces
 from .forms import field_problem
 
 # Length the engine is asked to check at most (pasted HTML runs longer than any message kind).
@@ -109,6 +109,9 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
         "copy": {"allowed": not reasons,
                  "reason": " ".join(reasons) or _ready(warnings)},
         "counter": {"limit": limit},
+        # Copying it records the order in the review-request history (one request per order).
+        "records_review": bool(template and template.get_field("order_id") and text.strip()
+                               and asks_for_review(text, marketplace, template.id)),
     }
 
 

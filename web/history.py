@@ -1,10 +1,11 @@
-"""Review-request history: one request per order, kept in a local SQLite database.
+"""Review-request history: one request per marketplace and order, in a local SQLite database.
 
-Amazon allows one review request per order. Copying a review request in the
-composer records the order ID, the template id and the date here (nothing
-else: no message text, no buyer names), and the check API reads it back to
-block a second request for the same order. The database lives at
-app.config["DATABASE"] and is created and migrated when the app starts.
+A marketplace that allows review requests allows one per order. Copying a review request in
+the composer records the marketplace, the order ID, the template id and the date here
+(nothing else: no message text, no buyer names), and the check reads it back to block a
+second request for the same order. Order IDs are checked against the marketplace's own
+format (its marketplace.toml). The database lives at app.config["DATABASE"] and is created
+and migrated when the app starts.
 """
 from __future__ import annotations
 
@@ -19,13 +20,13 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, r
 
 import policy
 
+from . import checking
 from .bodies import json_object
 from .migrations import connect, migrate
 
 bp = Blueprint("history", __name__)
 
-ORDER_ID = re.compile(r"^[0-9]{3}-[0-9]{7}-[0-9]{7}$")
-ORDER_ID_EXAMPLE = "112-1234567-1234567"
+_MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
 @bp.record_once
@@ -47,78 +48,127 @@ def _close(exc) -> None:
         conn.close()
 
 
-def _valid_order_id(value) -> str | None:
+def _facts(marketplace: str):
+    return policy.load_policy(marketplace).facts
+
+
+def _valid_order_id(value, marketplace: str) -> str | None:
+    """The trimmed order ID if it has the marketplace's format, else None."""
     if not isinstance(value, str):
         return None
     value = value.strip()
-    return value if ORDER_ID.match(value) else None
+    # ASCII only: a format's \d would also take other scripts' digits ("１１２-...").
+    return value if value.isascii() and _facts(marketplace).order_id.matches(value) else None
+
+
+def _order_id_problem(marketplace: str) -> str:
+    fmt = _facts(marketplace).order_id
+    return f"Enter the order ID as {fmt.description}, for example {fmt.example}."
+
+
+def _marketplace(value) -> str:
+    """A marketplace id from a request (default: the app's), 400 when there is no such one."""
+    if value in (None, ""):
+        return current_app.config["MARKETPLACE"]
+    if not isinstance(value, str) or not _MARKETPLACE_ID.match(value):
+        abort(400, "“marketplace” must be a marketplace id.")
+    try:
+        policy.load_policy(value)
+    except policy.PolicyError:
+        abort(400, f"Unknown marketplace “{value}”.")
+    return value
 
 
 # --------------------------------------------------------------------------- queries
 
-def previous_request_on(order_id: str) -> str | None:
-    """ISO date of an earlier review request for `order_id`, or None (reads app.config["DATABASE"])."""
-    order_id = _valid_order_id(order_id)
+def previous_request_on(order_id: str, marketplace: str | None = None) -> str | None:
+    """ISO date of an earlier review request for `order_id` on `marketplace` (default: the
+    app's), or None (reads app.config["DATABASE"])."""
+    marketplace = marketplace or current_app.config["MARKETPLACE"]
+    order_id = _valid_order_id(order_id, marketplace)
     if order_id is None:
         return None
-    row = _db().execute("SELECT requested_on FROM review_request WHERE order_id = ?",
-                        (order_id,)).fetchone()
+    row = _db().execute("SELECT requested_on FROM review_request WHERE marketplace = ? AND order_id = ?",
+                        (marketplace, order_id)).fetchone()
     return row["requested_on"] if row else None
 
 
-def record_request(order_id: str, template: str, today: dt.date | None = None) -> tuple[bool, str]:
+def record_request(order_id: str, template: str, today: dt.date | None = None,
+                   marketplace: str | None = None) -> tuple[bool, str]:
     """Record a request; (True, date) if recorded now, (False, first date) if the order already has one.
 
-    INSERT ... ON CONFLICT DO NOTHING on the UNIQUE order_id makes this atomic:
+    INSERT ... ON CONFLICT DO NOTHING on the UNIQUE (marketplace, order_id) makes this atomic:
     of two tabs copying at the same moment, exactly one records.
     """
+    marketplace = marketplace or current_app.config["MARKETPLACE"]
     requested_on = (today or dt.date.today()).isoformat()
     conn = _db()
     cursor = conn.execute(
-        "INSERT INTO review_request (order_id, template, requested_on) VALUES (?, ?, ?) "
-        "ON CONFLICT (order_id) DO NOTHING", (order_id, template, requested_on))
+        "INSERT INTO review_request (marketplace, order_id, template, requested_on) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (marketplace, order_id) DO NOTHING", (marketplace, order_id, template, requested_on))
     if cursor.rowcount == 1:
         return True, requested_on
-    row = conn.execute("SELECT requested_on FROM review_request WHERE order_id = ?", (order_id,)).fetchone()
+    row = conn.execute("SELECT requested_on FROM review_request WHERE marketplace = ? AND order_id = ?",
+                       (marketplace, order_id)).fetchone()
     return False, row["requested_on"]
 
 
 def all_requests() -> list[sqlite3.Row]:
-    return _db().execute("SELECT order_id, template, requested_on FROM review_request "
+    return _db().execute("SELECT marketplace, order_id, template, requested_on FROM review_request "
                          "ORDER BY requested_on DESC, id DESC").fetchall()
 
 
 # --------------------------------------------------------------------------- views
 
-def _review_templates() -> dict:
-    templates = policy.load_policy(current_app.config["MARKETPLACE"]).templates
+def _review_templates(marketplace: str) -> dict:
+    templates = policy.load_policy(marketplace).templates
     return {tid: t for tid, t in templates.items() if t.kind == "review_request"}
 
 
 @bp.post("/history/record")
 def record():
-    """JSON {"order_id", "template"} -> 201 recorded, 409 already requested, 400 bad input."""
-    body = json_object('{"order_id": "...", "template": "..."}')
-    order_id = _valid_order_id(body.get("order_id"))
+    """JSON {"order_id", "template", "text"?} -> 201 recorded, 409 already requested, 400 bad input.
+
+    A review-request template is recorded as such; any other template is recorded when its
+    text (judged here, never stored) asks for a review: the one-per-order rule applies to a
+    review request wherever it is written.
+    """
+    body = json_object('{"order_id": "...", "template": "...", "text": "...", "marketplace": "..."}')
+    marketplace_id = _marketplace(body.get("marketplace"))
+    order_id = _valid_order_id(body.get("order_id"), marketplace_id)
     if order_id is None:
-        abort(400, f"Enter the Amazon order ID as 3-7-7 digits, for example {ORDER_ID_EXAMPLE}.")
+        abort(400, _order_id_problem(marketplace_id))
     template = body.get("template")
-    if not isinstance(template, str) or template not in _review_templates():
-        abort(400, "Only review requests are recorded: “template” must be the id of a review-request template.")
-    recorded, requested_on = record_request(order_id, template)
+    text = body.get("text", "")
+    marketplace = policy.load_policy(marketplace_id)
+    if not isinstance(text, str):
+        abort(400, "“text” must be a string.")
+    if not isinstance(template, str) or template not in marketplace.templates or (
+            template not in _review_templates(marketplace_id)
+            and not checking.asks_for_review(text, marketplace, template)):
+        abort(400, "Only review requests are recorded: “template” must be the id of a review-request "
+                   "template, or “text” must ask for a review.")
+    recorded, requested_on = record_request(order_id, template, marketplace=marketplace_id)
     if recorded:
         return jsonify({"recorded": True, "requested_on": requested_on}), 201
     return jsonify({"error": f"A review request for order {order_id} was already sent on {requested_on}. "
-                             "Amazon allows one request per order.",
+                             f"{marketplace.facts.name} allows one request per order.",
                     "first_requested_on": requested_on}), 409
 
 
 @bp.get("/history")
 def page():
-    templates = _review_templates()
-    rows = [{"order_id": r["order_id"], "template": r["template"],
-             "template_title": templates[r["template"]].title if r["template"] in templates else r["template"],
-             "requested_on": r["requested_on"]} for r in all_requests()]
+    rows = []
+    for r in all_requests():
+        try:
+            loaded = policy.load_policy(r["marketplace"])
+            name, templates = loaded.facts.name, loaded.templates
+        except policy.PolicyError:  # a marketplace no longer installed: show its id
+            name, templates = r["marketplace"], {}
+        rows.append({"marketplace": r["marketplace"], "marketplace_name": name,
+                     "order_id": r["order_id"], "template": r["template"],
+                     "template_title": templates[r["template"]].title if r["template"] in templates
+                     else r["template"], "requested_on": r["requested_on"]})
     return render_template("history.html", rows=rows, confirm=None)
 
 
@@ -126,9 +176,9 @@ def page():
 def export_csv():
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["order_id", "template", "requested_on"])
+    writer.writerow(["marketplace", "order_id", "template", "requested_on"])
     for row in all_requests():
-        writer.writerow([row["order_id"], row["template"], row["requested_on"]])
+        writer.writerow([row["marketplace"], row["order_id"], row["template"], row["requested_on"]])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="review-requests.csv"'})
 
@@ -136,12 +186,16 @@ def export_csv():
 @bp.post("/history/delete")
 def delete_one():
     """Delete one record: the first POST asks for confirmation, the second (confirm=yes) deletes."""
-    order_id = _valid_order_id(request.form.get("order_id"))
+    marketplace = _marketplace(request.form.get("marketplace"))
+    order_id = _valid_order_id(request.form.get("order_id"), marketplace)
     if order_id is None:
-        abort(400, f"Enter the Amazon order ID as 3-7-7 digits, for example {ORDER_ID_EXAMPLE}.")
+        abort(400, _order_id_problem(marketplace))
     if request.form.get("confirm") != "yes":
-        return render_template("history.html", rows=[], confirm={"order_id": order_id})
-    deleted = _db().execute("DELETE FROM review_request WHERE order_id = ?", (order_id,)).rowcount
+        return render_template("history.html", rows=[],
+                               confirm={"order_id": order_id, "marketplace": marketplace,
+                                        "marketplace_name": _facts(marketplace).name})
+    deleted = _db().execute("DELETE FROM review_request WHERE marketplace = ? AND order_id = ?",
+                            (marketplace, order_id)).rowcount
     if deleted:
         flash(f"Deleted the record for order {order_id}. A new review request for it can be sent.")
     else:

@@ -4,8 +4,8 @@ Each takes the original text and its normalised view (policy.normalize) and retu
 Hits in ORIGINAL code-point offsets; rules of kind "detector" in a policy file name
 one of these by its key. Hit kinds, by detector:
 
-- link:  url, bare_domain, short_link, obfuscated_url (block); amazon_order_link and
-         amazon_link (warn; Amazon product/store pages come back as a blocking url)
+- link:  url, bare_domain, short_link, obfuscated_url (block); for a link to the
+         marketplace's own site, the kind of its [links.allowed.<kind>] entry (warn)
 - email: email, obfuscated_email
 - phone: phone
 - emoji: emoji (replacement "" removes it, and a space after it when it stood alone)
@@ -38,4 +38,11 @@ DETECTORS: dict[str, Detector] = {
     "invisible": invisible.detect,
 }
 
-__all__ = ["DETECTORS", "Detector", "Hit"]
+# Detectors that read the marketplace's facts (policy.marketplace.Marketplace): name -> the
+# builder of that marketplace's detector. A rule of kind "detector" gets the built one.
+FOR_MARKETPLACE: dict[str, Callable[[object], Detector]] = {
+    "link": lambda facts: links.for_site(facts.links),
+    "phone": lambda facts: phones.for_order_ids(facts.order_id.pattern),
+}
+
+__all__ = ["DETECTORS", "FOR_MARKETPLACE", "Detector", "Hit"]

@@ -32,7 +32,7 @@ _PROVIDERS = frozenset({
     "libero", "virgilio", "btinternet", "sky", "zoho", "fastmail", "tutanota", "hey",
 })
 
-# Words that end a phrase like "available at shop.com" or "sold at amazon.com": with the
+# Words that end a phrase like "available at shop.com" or "sold at bigstore.com": with the
 # bare word "at" after them, what follows is a place, not the second half of an address.
 _NEVER_A_NAME = frozenset({
     "a", "an", "the", "we", "us", "me", "you", "it", "them", "him", "her", "our", "your",

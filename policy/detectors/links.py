@@ -4,7 +4,8 @@ full-width letters, look-alike letters, zero-width spaces inside).
 
 What is not a web address: a file name (IMG_2041.jpg, manual.pdf), a version (v2.1.4),
 an abbreviation (e.g., a.m., St.), a missing space after a full stop ("arrived.Thanks"),
-"Amazon.com" named as the marketplace, and the domain inside an email address.
+the marketplace's own site named bare as the marketplace ("Example.com"), and the domain
+inside an email address.
 
 The evidence asked for grows as the name gets less address-like. A scheme, "www." or
 a path is enough with any real top-level domain. A bare name needs one shops use
@@ -12,12 +13,15 @@ a path is enough with any real top-level domain. A bare name needs one shops use
 "today"), and no capital straight after the dot unless it is .com/.net/.org. The
 list of real domains is the Public Suffix List bundled with tldextract.
 
-Links to Amazon's own order, return and review pages only warn (they may be what the
-buyer needs); other Amazon pages warn too, except product and store pages, which block.
+Links to the marketplace's own site follow its [links] facts (marketplace.toml): pages it
+allows (an order, return or review page; a seller's own shop) warn or pass, the pages it
+lists as blocked (product and store pages) block like any link. `for_site(links)` gives
+the detector for one marketplace; `detect` alone knows no marketplace site.
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from policy.normalize import Normalized
 
@@ -38,14 +42,6 @@ _ANY_DOT = re.compile(r"[.\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65
 _AT_BEFORE = re.compile(r"(?:@|\bat\b|[(\[{<][ \t]*at[ \t]*[)\]}>])[ \t]*$")
 _TRAILING = ".,;:!?)]}'\"*"
 
-# Amazon pages about the buyer's own order: a reason to link, so only a warning.
-_AMAZON_ORDER_PATH = re.compile(
-    r"/(?:gp/(?:your-account|css|orc|digital/your-account)|your-account|your-orders"
-    r"|returns|spr/returns|review|reviews?/(?:create|write)|hz/|progress-tracker"
-    r"|gp/help/contact|ap/signin)"
-)
-# Amazon product, search and store pages: promotion, so a normal blocking link.
-_AMAZON_PRODUCT_PATH = re.compile(r"/(?:(?:[^/?#]+/)?dp/|gp/(?:product|aw/d)/|s[/?]|stores/|shops/|sp\?|l/|b[/?]|deals)")
 # Abbreviations that end in a dot, then a word with the space left out ("approx.one hour").
 _ABBREVIATIONS = frozenset({"approx", "appx", "etc", "incl", "excl", "min", "max", "no", "nr", "vol",
                             "fig", "dept", "est", "ca", "vs", "ref", "qty", "pcs", "pp", "ed", "mr", "mrs",
@@ -62,15 +58,29 @@ def _path_of(token: str) -> tuple[str, str]:
     return token, ""
 
 
-def _amazon(path: str, scheme_or_www: bool) -> tuple[str, str] | None:
-    """(kind, severity) for a link to Amazon, or None when it is only the brand name."""
-    if _AMAZON_PRODUCT_PATH.match(path):
+class Site:
+    """A marketplace's own site, as its [links] facts describe it (policy.marketplace.Links)."""
+
+    def __init__(self, links):
+        self.own = links.own_domain
+        self.blocked = [re.compile(p) for p in links.blocked_paths]
+        self.allowed = [(a.kind, a.domain, [re.compile(p) for p in a.paths], a.severity)
+                        for a in links.allowed]
+        self.domains = {self.own} | {a.domain for a in links.allowed}
+
+    def classify(self, name: str, path: str, explicit: bool) -> tuple[str, str] | None | bool:
+        """(kind, severity) for a link to the site; None when it is only the marketplace's name;
+        False when `name` is not the site's."""
+        if name not in self.domains:
+            return False
+        if name == self.own and not path.strip("/") and not explicit:
+            return None  # "Example.com" named as the marketplace, not a link
+        if name == self.own and any(p.match(path) for p in self.blocked):
+            return "url", "block"
+        for kind, domain, paths, severity in self.allowed:
+            if domain == name and (not paths or any(p.match(path) for p in paths)):
+                return kind, severity
         return "url", "block"
-    if _AMAZON_ORDER_PATH.match(path):
-        return "amazon_order_link", "warn"
-    if path.strip("/") or scheme_or_www:
-        return "amazon_link", "warn"
-    return None
 
 
 def _trim(token: str) -> str:
@@ -85,7 +95,8 @@ def _trim(token: str) -> str:
     return token
 
 
-def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hit | None:
+def _classify(text: str, view: View, start: int, token: str, scheme: bool,
+              site: Site | None = None) -> Hit | None:
     token = _trim(token)
     host, path = _path_of(token.split("://", 1)[1] if scheme else token)
     host = host.split("@")[-1].split(":")[0].strip(".")
@@ -101,12 +112,12 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
         if name.isdigit() and len(name) < 3:
             return None  # "Step 1.Open the box"
     disguised = text[o_start:o_end].lower() != view.text[start:end]
-    if name == "amazon" and suffix:
-        found = _amazon(path, scheme or www or sub not in ("", "www"))
-        if found is None:
-            return None
-        kind, severity = found
-        return Hit(o_start, o_end, kind, severity)
+    if site is not None and suffix:
+        found = site.classify(name, path, scheme or www or sub not in ("", "www"))
+        if found is not False:
+            if found is None or found[1] == "off":
+                return None
+            return Hit(o_start, o_end, *found)
     registered = f"{name}.{suffix}" if suffix else host
     if registered in SHORTENERS or host in SHORTENERS:
         return Hit(o_start, o_end, "short_link")
@@ -122,7 +133,7 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
         if not (tld in CLASSIC_TLDS or len(tld) == 2 or tld in SHOP_TLDS):
             return None
         if sum(len(label) == 1 for label in host.split(".")[:-1]) >= 2:
-            return None  # "e.g.amazon", "U.S.Army": initials
+            return None  # "e.g.shop", "U.S.Army": initials
         if len(name) == 1 and tld not in CLASSIC_TLDS:
             return None  # "B.Sc", "M.Sc": a degree, not a one-letter domain
     if disguised and not strong:
@@ -141,7 +152,18 @@ def _classify(text: str, view: View, start: int, token: str, scheme: bool) -> Hi
     return Hit(o_start, o_end, "url" if (www or path) else "bare_domain")
 
 
-def detect(text: str, norm: Normalized) -> list[Hit]:
+def for_site(links) -> "Callable[[str, Normalized], list[Hit]]":
+    """The link detector of one marketplace (its [links] facts)."""
+    site = Site(links)
+
+    def detect_on_site(text: str, norm: Normalized) -> list[Hit]:
+        return detect(text, norm, site)
+    # What a finding says for a link the marketplace allows (its [links.allowed] messages).
+    detect_on_site.kind_messages = {a.kind: a.message for a in links.allowed}
+    return detect_on_site
+
+
+def detect(text: str, norm: Normalized, site: Site | None = None) -> list[Hit]:
     if not _ANY_DOT.search(norm.text):
         return []
     view = undotted(norm)
@@ -150,7 +172,7 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
     scheme_spans: list[tuple[int, int]] = []
     for m in _SCHEME_URL.finditer(view.text):
         scheme_spans.append(m.span())
-        hit = _classify(text, view, m.start(), m.group(), scheme=True)
+        hit = _classify(text, view, m.start(), m.group(), scheme=True, site=site)
         if hit:
             hits.append(hit)
     next_url = 0  # scheme_spans before this one end before the current name
@@ -160,7 +182,7 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
             next_url += 1
         if next_url < len(scheme_spans) and scheme_spans[next_url][0] <= m.start():
             continue
-        hit = _classify(text, view, m.start(), m.group(), scheme=False)
+        hit = _classify(text, view, m.start(), m.group(), scheme=False, site=site)
         if hit:
             hits.append(hit)
             starts.append(m.start())

@@ -45,9 +45,9 @@ _IN_SPELLED_RUN = re.compile(rf"\b(?:{_WORD})\b|,")
 _ONE_WORD = re.compile(rf"\b(?:{_WORD})\b")
 
 # Things made of digits that are not phone numbers, blanked out before the search.
+# The marketplace's order-ID formats are added in front by for_order_ids().
 _NOT_PHONES = re.compile(
-    r"(?<![\d\-])\d{3}-\d{7}-\d{7}(?![\d\-])"                                # Amazon order ID
-    r"|(?<![\d./\-])(?:\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2})"
+    r"(?<![\d./\-])(?:\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2})"
     r"(?![\d]|[./\-]\d)"                                                     # dates
     r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"                                 # times
     r"|[$€£¥₹][ ]?\d[\d.,']*|(?<![\d.,])\d[\d.,]*[ ]?(?:€|eur\b|usd\b|gbp\b)"  # money
@@ -80,7 +80,7 @@ _CUES = re.compile(
     r"|my number|our number)\b|(?:ph|t|m|p)(?=[ ]?:))"
     r"|\b(?P<carrier>ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal mail|parcelforce|tnt|ontrac"
     r"|lasership|yodel|colissimo|chronopost|correos|postnl|poste|sagawa|yamato|purolator"
-    r"|canada post|australia post|amazon logistics|4px|yanwen|cainiao|aramex)\b"
+    r"|canada post|australia post|amzl|4px|yanwen|cainiao|aramex)\b"
 )
 _POS_AFTER = re.compile(
     r"[ ]?[(,\-]?[ ]?(?:(?:is )?(?:my|our) (?:number|phone|mobile|cell|line|hotline|whatsapp)"
@@ -255,7 +255,7 @@ def _tidy(start: int, piece: str) -> tuple[int, str]:
     return start, candidate
 
 
-def _candidates(view: View):
+def _candidates(view: View, not_phones: re.Pattern = _NOT_PHONES):
     """For each stretch of digits and separators worth judging, a list of readings to
     try in turn: the whole stretch, then its parts split at " / " or a double space
     ("030 / 1234567" is one number, "+1 212 555 0147 / +1 212 555 0148" two).
@@ -268,7 +268,7 @@ def _candidates(view: View):
         if sum(ch.isdigit() for ch in run.group()) < 7:
             continue
         lo, hi = max(0, run.start() - 2), min(len(text), run.end() + 5)
-        masked = _NOT_PHONES.sub(_mask, text[lo:hi])
+        masked = not_phones.sub(_mask, text[lo:hi])
         for part in _RUN.finditer(masked, run.start() - lo, run.end() - lo):
             whole = [_tidy(lo + part.start(), part.group())]
             pieces = [_tidy(lo + start, piece) for start, piece in _pieces(part)]
@@ -301,13 +301,23 @@ def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
     return Hit(*view.span(start, end), "phone")
 
 
-def detect(text: str, norm: Normalized) -> list[Hit]:
+def for_order_ids(order_id_pattern: str):
+    """The phone detector of a marketplace: its order IDs (a plain pattern, marketplace.toml
+    [order_id]) are never phone numbers."""
+    not_phones = re.compile(rf"(?<![\d\-])(?i:{order_id_pattern})(?![\d\-])|{_NOT_PHONES.pattern}")
+
+    def detect_for_marketplace(text: str, norm: Normalized) -> list[Hit]:
+        return detect(text, norm, not_phones)
+    return detect_for_marketplace
+
+
+def detect(text: str, norm: Normalized, not_phones: re.Pattern = _NOT_PHONES) -> list[Hit]:
     if not _ANY_DIGIT.search(norm.text) and not _ONE_WORD.search(norm.text):
         return []
     view = _spell_digits(View.of(norm))
     hits: list[Hit] = []
     budget = MAX_CANDIDATES
-    for readings in _candidates(view):
+    for readings in _candidates(view, not_phones):
         budget -= len(readings)
         if budget < 0:
             break

@@ -99,12 +99,12 @@ def test_history_page_csv_and_delete_with_confirmation(page):
     with page.expect_download() as info:
         page.get_by_role("link", name="Download as CSV").click()
     csv_text = open(info.value.path(), encoding="utf-8").read()
-    assert csv_text.splitlines()[0] == "order_id,template,requested_on"
+    assert csv_text.splitlines()[0] == "marketplace,order_id,template,requested_on"
     assert all(o in csv_text for o in orders)
 
     # Delete one: a confirmation step first, then it is gone.
-    page.get_by_role("button", name=f"Delete the record for order {orders[0]}…").click()
-    expect(page.get_by_role("heading", name=f"Delete the record for order {orders[0]}?")).to_be_visible()
+    page.get_by_role("button", name=f"Delete the record for Amazon order {orders[0]}…").click()
+    expect(page.get_by_role("heading", name=f"Delete the record for Amazon order {orders[0]}?")).to_be_visible()
     page.get_by_role("button", name=f"Yes, delete the record for order {orders[0]}").click()
     expect(page.get_by_role("status")).to_contain_text(f"Deleted the record for order {orders[0]}")
     expect(page.get_by_role("row").filter(has_text=orders[0])).to_have_count(0)

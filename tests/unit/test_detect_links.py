@@ -1,12 +1,16 @@
 """Link detector: web addresses flagged with exact spans; look-alikes left alone."""
 import pytest
 
-from policy.detectors import DETECTORS
+from policy.detectors import DETECTORS, FOR_MARKETPLACE
+from policy.marketplace import load_marketplace
 from policy.normalize import normalize
 
+# The link detector as Amazon's policy builds it (its own site from marketplace.toml [links]).
+AMAZON_LINKS = FOR_MARKETPLACE["link"](load_marketplace("amazon"))
 
-def found(text):
-    hits = DETECTORS["link"](text, normalize(text))
+
+def found(text, detector=AMAZON_LINKS):
+    hits = detector(text, normalize(text))
     return [(text[h.start:h.end], h.kind, h.severity) for h in hits]
 
 
@@ -69,7 +73,7 @@ def test_disguised_addresses_are_links_with_original_offsets(text, covered):
     ("amazon.com/hz/feedback", "amazon.com/hz/feedback"),
 ])
 def test_amazon_order_return_and_review_pages_only_warn(text, covered):
-    assert found(text) == [(covered, "amazon_order_link", "warn")]
+    assert found(text) == [(covered, "order_page", "warn")]
 
 
 @pytest.mark.parametrize("text, covered", [
@@ -84,7 +88,7 @@ def test_amazon_product_pages_block(text, covered):
 
 @pytest.mark.parametrize("text", ["https://www.amazon.com", "www.amazon.co.uk", "smile.amazon.com", "amazon.com/gp/help/customer"])
 def test_other_amazon_pages_warn(text):
-    assert found(text) == [(text, "amazon_link", "warn")]
+    assert found(text) == [(text, "marketplace_page", "warn")]
 
 
 @pytest.mark.parametrize("text", [
@@ -128,3 +132,9 @@ def test_names_inside_a_url_are_not_counted_again():
 ])
 def test_scheme_with_spaces(text, covered):
     assert found(text) == [(covered, "url", "block")]
+
+
+def test_without_a_marketplace_its_site_is_a_link_like_any_other():
+    plain = DETECTORS["link"]
+    assert found("amazon.de/returns", plain) == [("amazon.de/returns", "url", "block")]
+    assert found("Sold by Amazon.com.", plain) == [("Amazon.com", "bare_domain", "block")]

@@ -73,7 +73,9 @@ def test_a_throwaway_marketplace_includes_common_and_its_own_rules(tmp_path):
     assert "promotional.bargain-bin" in ids and "email_address.address" in ids
     assert "emoji.emoji" not in ids            # [categories] emoji = "off"
     found = {f.rule: f for f in loaded.check("More bargains! Write to sam@example.com 😊")}
-    assert set(found) == {"promotional.bargain-bin", "email_address.address"}
+    # (common rules hold too: "write to <address>" invites the buyer off the marketplace)
+    assert set(found) == {"promotional.bargain-bin", "email_address.address",
+                          "external_contact.contact-detail-invitation"}
     # wording filled into the shared rule's message and the own rule's
     assert "Testmart messaging" in found["email_address.address"].message
     assert found["promotional.bargain-bin"].message.endswith("Testmart does not allow promotion.")
@@ -116,7 +118,8 @@ def test_a_rule_with_a_common_id_replaces_the_common_rule(tmp_path):
         ''')
     loaded = load_policy_from(folder)
     assert [r.kind for r in loaded.rules if r.id == "email_address.address"] == ["phrases"]
-    assert loaded.check("Write to sam@example.com") == []
+    # the replacement does not flag the address (the common invitation rule still sees "Write to")
+    assert not [f for f in loaded.check("Write to sam@example.com") if f.category == "email_address"]
 
 
 def test_disabled_rules_and_category_severity(tmp_path):
@@ -128,7 +131,8 @@ def test_disabled_rules_and_category_severity(tmp_path):
     loaded = load_policy_from(folder)
     assert "phone_number.number" not in {r.id for r in loaded.rules}
     assert {r.severity for r in loaded.rules if r.category == "sensitive"} == {"warn"}
-    assert loaded.check("Call (212) 555-0147.") == []
+    # no phone finding ("Call" is still an invitation off the marketplace, a common rule)
+    assert not [f for f in loaded.check("Call (212) 555-0147.") if f.category == "phone_number"]
 
 
 def test_disabling_an_unknown_rule_is_an_error(tmp_path):
@@ -200,3 +204,15 @@ def test_cooccurrence_options(tmp_path, text, flagged):
     from policy.textview import MessageView
     rule = load_rules(path)[0]
     assert bool(rule.find(MessageView.build(text))) is flagged
+
+
+def test_allowed_links_are_the_marketplaces(tmp_path):
+    loaded = load_policy_from(throwaway.build(tmp_path))
+    shop = loaded.check("Our shop: testmart.com/shop/lamps")
+    assert [(f.category, f.severity) for f in shop] == [("link", "warn")]
+    assert shop[0].message == "A link to a Testmart shop page."
+    other = loaded.check("See testmart.com/item/123")
+    assert [(f.category, f.severity) for f in other] == [("link", "block")]
+    assert loaded.check("Sold on Testmart.com since 2019.") == []     # the marketplace's name
+    amazon_page = loaded.check("See amazon.com/gp/your-account/order-history")
+    assert [(f.category, f.severity) for f in amazon_page] == [("link", "block")]
