@@ -301,14 +301,24 @@ def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
     return Hit(*view.span(start, end), "phone")
 
 
-def for_order_ids(order_id_pattern: str):
+def for_order_ids(order_id_pattern: str, allowed_numbers: tuple[str, ...] = ()):
     """The phone detector of a marketplace: its order IDs (a plain pattern, marketplace.toml
-    [order_id]) are never phone numbers."""
+    [order_id]) are never phone numbers, and the numbers of its own help channels
+    (`allowed_phone_numbers`, e.g. Walmart Customer Care) are not flagged."""
     not_phones = re.compile(rf"(?<![\d\-])(?i:{order_id_pattern})(?![\d\-])|{_NOT_PHONES.pattern}")
+    allowed = frozenset(_national_digits(n) for n in allowed_numbers)
 
     def detect_for_marketplace(text: str, norm: Normalized) -> list[Hit]:
-        return detect(text, norm, not_phones)
+        hits = detect(text, norm, not_phones)
+        return [h for h in hits if _national_digits(text[h.start:h.end]) not in allowed] if allowed else hits
     return detect_for_marketplace
+
+
+def _national_digits(number: str) -> str:
+    """The digits of a number without a leading North American "1" ("1-800-925-6278" and
+    "800 925 6278" are the same number)."""
+    digits = re.sub(r"\D", "", number)
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
 def detect(text: str, norm: Normalized, not_phones: re.Pattern = _NOT_PHONES) -> list[Hit]:

@@ -34,11 +34,19 @@ def test_each_pack_loads_with_rules_and_templates(marketplace):
 @pytest.mark.parametrize("text", [
     "If the lamp arrived safely and you're pleased with it, positive feedback would make my day.",
     "Happy with your purchase? I'd be grateful for 5 stars on the detailed seller ratings.",
-    "Now the return is closed I've sent a Feedback Revision Request through eBay; it's your call.",
 ])
 def test_ebay_allows_what_amazon_blocks(text):
     assert not blocks(text, "ebay"), policy.check(text, marketplace="ebay")
     assert blocks(text, "amazon")
+
+
+@pytest.mark.parametrize("text", [
+    "Now the return is closed I've sent a Feedback Revision Request through eBay; it's your call.",
+    "The case is resolved, so I've requested a feedback revision; accept it only if you feel it's fair.",
+])
+def test_ebay_allows_a_revision_through_its_own_process(text):
+    assert not blocks(text, "ebay"), policy.check(text, marketplace="ebay")
+    assert blocks("Please revise your feedback now that it's resolved.", "ebay")
 
 
 @pytest.mark.parametrize("text,category", [
