@@ -15,6 +15,7 @@ other words stays (every problem is shown at once) -> sorted by start.
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -85,7 +86,8 @@ class Policy:
                     # reversed too. Removing the override (its own finding) comes first.
                     f = replace(f, replacements=())
                 findings.append((rule, f))
-        return check_language(text, merge(findings), self.facts, template, language)
+        return check_language(text, _widen_removals(text, merge(findings, text)), self.facts,
+                              template, language)
 
 
 def _is_request_rule(rule: Rule) -> bool:
@@ -192,6 +194,62 @@ def _match_case(original: str, replacement: str) -> str:
     return replacement
 
 
+# A word left dangling when the contact detail after it is removed ("write to us at |x@y.com").
+_DANGLING = re.compile(r"(?:(?<![\w'])(?:at|on|via|through|to|under|from|here)[ \t]*:?|:)[ \t]*$",
+                       re.IGNORECASE)
+DETAIL_CATEGORIES = frozenset({"link", "email_address", "phone_number"})
+# Categories whose words are the purpose of their sentence ("Use code SPRING10 at checkout.",
+# "Send the photos on WhatsApp, it's quicker."): removing the phrase alone would leave a
+# fragment, so the fix takes out the sentence.
+SENTENCE_CATEGORIES = frozenset({"promotional", "external_contact"})
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[;\n]")
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end], with its closing punctuation and the spaces
+    after it (or, for the last sentence of a line, the spaces before it)."""
+    lo = 0
+    for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start):
+        lo = m.end()
+    while lo < start and text[lo] in " \t":
+        lo += 1
+    m = _SENTENCE_BREAK.search(text, end)
+    hi = len(text) if m is None else (m.end() if m.group() != "\n" else m.start())
+    if m is not None and m.group() == ";":
+        hi = m.end()
+    while hi < len(text) and text[hi] in " \t":
+        hi += 1
+    if hi == len(text) or text[hi] == "\n":
+        while lo > 0 and text[lo - 1] in " \t":
+            lo -= 1
+    return lo, hi
+
+
+def _removal_span(text: str, start: int, end: int, detail: bool) -> tuple[int, int]:
+    """The stretch a "remove" fix takes out so the text left is tidy: a bracket pair around
+    nothing else, a dangling "at"/"on"/":" before a contact detail, and one of the spaces
+    around it (the one before, or the one after at the start of a line), so no double space
+    and no space before punctuation or at the end of a line remains."""
+    if text[start:end].strip() != text[start:end]:
+        return start, end  # the rule chose its own spaces (an emoji taking its space along)
+    if start > 0 and end < len(text) and text[start - 1] + text[end] in ("()", "[]", "{}"):
+        start, end = start - 1, end + 1
+    if detail:
+        line_start = text.rfind("\n", 0, start) + 1
+        m = _DANGLING.search(text, max(line_start, start - 12), start)
+        if m and (m.start() == line_start or text[m.start() - 1] in " \t"):
+            start = m.start()
+    if start > 0 and text[start - 1] in " \t":
+        start -= 1
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if end < len(text) and text[end] in " \t" and (start == 0 or text[start - 1] == "\n"):
+            end += 1
+    elif end < len(text) and text[end] in " \t":
+        end += 1
+    return start, end
+
+
 def tidy_finding(text: str, f: Finding) -> Finding:
     """The finding with its span on word edges: a match that starts or ends inside a word or
     number ("call us on +4|4 ...", "...|0958") takes in the rest of it, so a highlight never
@@ -215,7 +273,7 @@ def tidy_finding(text: str, f: Finding) -> Finding:
     while end < len(text) and _joined(text[end - 1], text[end]):
         end += 1
     replacements = f.replacements
-    if replacements:
+    if replacements and replacements != ("",):
         before, after = text[start:f.start], text[f.end:end]
         replacements = tuple(_match_case(text[f.start:f.end], before + r + after) if not before
                              else before + r + after for r in replacements)
@@ -223,6 +281,39 @@ def tidy_finding(text: str, f: Finding) -> Finding:
         return f
     return replace(f, start=start, end=end, excerpt=excerpt_of(text, start, end),
                    replacements=replacements)
+
+
+def with_removal_span(text: str, f: Finding) -> Finding:
+    """A finding whose fix is removal ("" as its one replacement), widened to what removing
+    it tidily takes out: for a contact detail, the dangling "at"/"on" before it and a space;
+    for a promotion or a contact phrase, its sentence (the phrase alone would leave a
+    fragment); otherwise one of the spaces around it. Done after merging, so which finding
+    absorbs which is decided on the words themselves."""
+    if f.replacements != ("",) or f.end <= f.start:
+        return f
+    if f.category in SENTENCE_CATEGORIES:
+        start, end = _sentence_span(text, f.start, f.end)
+    else:
+        start, end = _removal_span(text, f.start, f.end, f.category in DETAIL_CATEGORIES)
+    if (start, end) == (f.start, f.end):
+        return f
+    return replace(f, start=start, end=end, excerpt=excerpt_of(text, start, end).strip())
+
+
+def _widen_removals(text: str, findings: list[Finding]) -> list[Finding]:
+    """with_removal_span for each; two of one category that now take out the same stretch
+    (two contact phrases of one sentence) are one fix."""
+    out, seen = [], set()
+    for f in findings:
+        f = with_removal_span(text, f)
+        key = (f.category, f.start, f.end) if f.replacements == ("",) else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        out.append(f)
+    out.sort(key=lambda f: (f.start, f.end, f.category))
+    return out
 
 
 # -- combining findings ------------------------------------------------------------
@@ -265,7 +356,26 @@ def _drop_yielding(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
     return kept
 
 
-def merge(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
+def _join_removals(chosen: list[Finding], text: str | None) -> list[Finding]:
+    """Overlapping findings of ONE rule whose fix is removal are one problem: one finding over
+    their union ("Message us on Signal" + "on Signal:"), so one click takes it all out."""
+    if len(chosen) < 2:
+        return chosen
+    out: list[Finding] = []
+    for f in sorted(chosen, key=lambda f: (f.start, f.end)):
+        last = out[-1] if out else None
+        if (last is not None and last.rule == f.rule and last.replacements == ("",) ==
+                f.replacements and f.start < last.end and f.end > f.start):
+            if f.end > last.end:
+                excerpt = excerpt_of(text, last.start, f.end).strip() if text is not None \
+                    else f"{last.excerpt} ... {f.excerpt}"
+                out[-1] = replace(last, end=f.end, excerpt=excerpt)
+            continue
+        out.append(f)
+    return out
+
+
+def merge(findings: list[tuple[Rule, Finding]], text: str | None = None) -> list[Finding]:
     """Per category, each cluster of overlapping spans keeps its strongest findings (the
     blocking, then one with a fix, then the widest); a weaker one is absorbed only when a kept
     one covers all its words, so a finding that reaches other words still shows. Sorted."""
@@ -287,7 +397,7 @@ def merge(findings: list[tuple[Rule, Finding]]) -> list[Finding]:
             for c in sorted(cluster, key=_rank, reverse=True):
                 if not any(_covers(k, c) for k in chosen):
                     chosen.append(c)
-            out.extend(chosen)
+            out.extend(_join_removals(chosen, text))
             if f is not None:
                 cluster, cluster_end = [f], f.end
     out.sort(key=lambda f: (f.start, f.end, f.category))

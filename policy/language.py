@@ -146,8 +146,7 @@ def detect(text: str, expected: str) -> Detection:
                  if letter_count(v, data.cjk_letter_weight) >= data.min_letters), None)
     if view is None:
         return Detection(expected, detected=False)
-    values = _detector().compute_language_confidence_values(view[:data.max_chars])
-    scores = {v.language.iso_code_639_1.name.lower(): v.value for v in values}
+    scores = _scores(view[:data.max_chars])
     best = max(scores, key=scores.get)
     if scores[best] == 0:  # a script none of the configured languages is written in
         return Detection(UNDETERMINED, detected=True)
@@ -159,14 +158,24 @@ def detect(text: str, expected: str) -> Detection:
     return Detection(best, detected=True, confidence=scores[best])
 
 
+@lru_cache(maxsize=2048)
+def _scores(view: str) -> dict[str, float]:
+    """The detector's confidence per language tag for `view` (read, never changed, by callers).
+
+    Remembered: the view is the start of the message, so while a seller types on at the end
+    of a longer message, the live check asks again about the same view.
+    """
+    return {v.language.iso_code_639_1.name.lower(): v.value
+            for v in _detector().compute_language_confidence_values(view)}
+
+
 def _mostly(expected: str, best: str, view: str, data: LanguageData) -> bool:
     """Whether at least `mixed_share` of the first `vote_words` words of `view` read more
     like `expected` than like `best`, each word judged on its own."""
     words = view.split()[:data.vote_words]
     votes = 0
     for word in words:
-        scores = {v.language.iso_code_639_1.name.lower(): v.value
-                  for v in _detector().compute_language_confidence_values(word)}
+        scores = _scores(word)
         votes += scores.get(expected, 0.0) > scores.get(best, 0.0)
     return bool(words) and votes >= data.mixed_share * len(words)
 

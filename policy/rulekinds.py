@@ -486,8 +486,8 @@ class RepeatRequest(Rule):
 @dataclass
 class Detector(Rule):
     """Hands the message to a detector (policy.detectors.DETECTORS[name]); the detector's
-    hit decides the span, the severity and a replacement. `kind_messages` may give a
-    message per hit kind."""
+    hit decides the span, the severity and a replacement (the rule's `replacements` when
+    the hit has none: [""] removes it). `kind_messages` may give a message per hit kind."""
 
     FIELDS = {"detector": ("detector", True), "kind_messages": ("str_table", False)}
 
@@ -509,7 +509,7 @@ class Detector(Rule):
             out.append(self.make(
                 mv, hit.start, hit.end, view_span=False,
                 severity="warn" if self.severity == "warn" else hit.severity,
-                replacements=(hit.replacement,) if hit.replacement is not None else (),
+                replacements=(hit.replacement,) if hit.replacement is not None else self.replacements,
                 message=messages.get(hit.kind)))
         return out
 

@@ -48,7 +48,8 @@ def test_offsets_are_code_points_after_an_emoji(client):
     body = check(client, text=text).get_json()
     links = [f for f in body["findings"] if f["category"] == "link"]
     assert links
-    assert text[links[0]["start"]:links[0]["end"]] == "www.example.com"
+    # (the span takes the space before along: its fix removes the link tidily)
+    assert text[links[0]["start"]:links[0]["end"]].strip() == "www.example.com"
 
 
 def test_marketplace_defaults_to_amazon_and_no_csrf_token_is_needed(client):

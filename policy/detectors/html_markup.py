@@ -8,10 +8,16 @@ left in is the template's problem, not markup.) An entity needs its closing
 semicolon and a known name ("&nbsp;", "&#8203;"); "Hollins & Reed" is text.
 
 Kinds: "tracking_pixel" (an image of 1x1 pixels, or hidden), "tag", "comment",
-"entity". Each hit offers the plain-text fix: the tag removed, <br> as a line
-break, an entity as the character it stands for. A <style> or <script> element is
-one hit from its opening to its closing tag, so the fix leaves no CSS behind; tags
-(or entities) back to back are one hit ("</td><td>").
+"entity". `markup_hits` finds each piece with its own plain-text fix: the tag removed,
+<br> as a line break, an entity as the character it stands for. A <style> or <script>
+element is one hit from its opening to its closing tag, so the fix leaves no CSS behind;
+tags (or entities) back to back are one hit ("</td><td>").
+
+`detect` (what the html rule sees) reports markup as ONE problem: a pasted HTML template
+is one thing to fix, not forty. Its span runs from the first piece of markup to the last,
+and its one replacement is that stretch converted to plain text (policy.plaintext, the
+same conversion as "Convert to plain text"), so the words the markup wrapped (a link's
+"Leave a review") stay in the message and are checked like any others.
 """
 from __future__ import annotations
 
@@ -155,6 +161,37 @@ def _merged(found: list[Hit]) -> list[Hit]:
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
+    """All the markup of the message as one hit whose fix converts it to plain text."""
+    pieces = markup_hits(text, norm)
+    if not pieces:
+        return []
+    start, end = pieces[0].start, max(h.end for h in pieces)
+    kind = "tracking_pixel" if any(h.kind == "tracking_pixel" for h in pieces) else \
+        "tag" if any(h.kind == "tag" for h in pieces) else pieces[0].kind
+    if len(pieces) == 1:
+        return [Hit(start, end, kind, "block", pieces[0].replacement)]
+    return [Hit(start, end, kind, "block", _plain(text, start, end))]
+
+
+_BLOCK_EDGE = re.compile(r"<(?:br|p|div|li|tr|table|h[1-6]|ul|ol|blockquote|hr)\b", re.IGNORECASE)
+_BLOCK_CLOSE = re.compile(r"</(?:p|div|li|tr|table|h[1-6]|ul|ol|blockquote)\s*>$|<br\s*/?>$", re.IGNORECASE)
+
+
+def _plain(text: str, start: int, end: int) -> str:
+    """text[start:end] as plain text, kept apart from the words around it by a line break
+    where the markup at its edge would have broken the line."""
+    from policy.plaintext import html_to_text
+    piece = text[start:end]
+    plain = html_to_text(piece)
+    if start > 0 and not text[start - 1].isspace() and _BLOCK_EDGE.match(piece):
+        plain = "\n" + plain
+    if end < len(text) and not text[end].isspace() and _BLOCK_CLOSE.search(piece):
+        plain += "\n"
+    return plain
+
+
+def markup_hits(text: str, norm: Normalized | None = None) -> list[Hit]:
+    """Each piece of markup, with its own plain-text fix."""
     if "<" not in text and "&" not in text:
         return []
     hits: list[Hit] = []

