@@ -59,7 +59,7 @@ class Field:
     help: str = ""
     choices: tuple[str, ...] = ()
     context_only: bool = False  # feeds the check context (e.g. delivered_on), not the text
-    # What the value must look like, in the marketplace's words ("Amazon order ID as 3-7-7
+    # What the value must look like, in the marketplace's words ("order number as 2-5-5
     # digits", from marketplace.toml); empty for types whose format needs no explaining.
     format_hint: str = ""
 

@@ -1,9 +1,9 @@
 """The marketplace's own words on every page: `market` in every template is the facts of the
 marketplace the page is for (policy/<marketplace>/marketplace.toml), so no page names one.
 
-    {{ market.name }}                       "Amazon"
-    {{ market.wording.seller_tool }}        "Seller Central"
-    {{ market.reply_clock.note }}           "Amazon counts every message not answered ..."
+    {{ market.name }}                       the display name
+    {{ market.wording.seller_tool }}        where the seller pastes the message
+    {{ market.reply_clock.note }}           one line about the reply clock
 """
 from __future__ import annotations
 
