@@ -7,8 +7,8 @@ messages passed, and the recall of each labelled category (a category counts as 
 when any finding, warn or block, has it).
 
     .venv/bin/python benchmarks/marketplaces.py                  # every marketplace, every set
-    .venv/bin/python benchmarks/marketplaces.py ebay --errors    # one marketplace, with misses
-    .venv/bin/python benchmarks/marketplaces.py --policy amazon  # check every set against one pack
+    .venv/bin/python benchmarks/marketplaces.py MARKETPLACE --errors    # one marketplace, with misses
+    .venv/bin/python benchmarks/marketplaces.py --policy MARKETPLACE  # every set against one pack
 
 A report: exit status 0, unless --strict and a target is missed (then 1).
 """

@@ -304,7 +304,7 @@ def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
 def for_order_ids(order_id_pattern: str, allowed_numbers: tuple[str, ...] = ()):
     """The phone detector of a marketplace: its order IDs (a plain pattern, marketplace.toml
     [order_id]) are never phone numbers, and the numbers of its own help channels
-    (`allowed_phone_numbers`, e.g. Walmart Customer Care) are not flagged."""
+    (`allowed_phone_numbers`, a marketplace's customer care line) are not flagged."""
     not_phones = re.compile(rf"(?<![\d\-])(?i:{order_id_pattern})(?![\d\-])|{_NOT_PHONES.pattern}")
     allowed = frozenset(_national_digits(n) for n in allowed_numbers)
 
