@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -217,24 +217,42 @@ SENTENCE_CATEGORIES = frozenset({"promotional", "external_contact"})
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[;\n]")
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding text[start:end], with its closing punctuation and the spaces
-    after it (or, for the last sentence of a line, the spaces before it)."""
-    lo = 0
-    for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start):
-        lo = m.end()
-    while lo < start and text[lo] in " \t":
-        lo += 1
-    m = _SENTENCE_BREAK.search(text, end)
-    hi = len(text) if m is None else (m.end() if m.group() != "\n" else m.start())
-    if m is not None and m.group() == ";":
-        hi = m.end()
-    while hi < len(text) and text[hi] in " \t":
-        hi += 1
-    if hi == len(text) or text[hi] == "\n":
-        while lo > 0 and text[lo - 1] in " \t":
-            lo -= 1
-    return lo, hi
+class _Sentences:
+    """The sentence breaks of a text, found once, for the sentence of any span."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [(m.start(), m.end(), m.group()) for m in _SENTENCE_BREAK.finditer(text)]
+        self.starts = [b[0] for b in self.breaks]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding text[start:end], with its closing punctuation and the spaces
+        after it (or, for the last sentence of a line, the spaces before it)."""
+        text = self.text
+        i = bisect_right(self.starts, start - 1) - 1  # the last break ending before start
+        while i >= 0 and self.breaks[i][1] > start:
+            i -= 1
+        lo = self.breaks[i][1] if i >= 0 else 0
+        while lo < start and text[lo] in " \t":
+            lo += 1
+        k = bisect_left(self.starts, end)
+        if k < len(self.breaks):
+            b_start, b_end, mark = self.breaks[k]
+            hi = b_start if mark == "\n" else b_end
+        else:
+            hi = len(text)
+        while hi < len(text) and text[hi] in " \t":
+            hi += 1
+        if hi == len(text) or text[hi] == "\n":
+            while lo > 0 and text[lo - 1] in " \t":
+                lo -= 1
+            if (lo == 0 or text[lo - 1] == "\n") and hi < len(text):
+                # the sentence is the whole line: the line goes, and with it one blank line
+                # when it stood between two (no run of three line breaks is left)
+                hi += 1
+                if text[hi:hi + 1] == "\n" and (lo < 2 or text[lo - 2:lo] == "\n\n" or lo == 0):
+                    hi += 1
+        return lo, hi
 
 
 def _removal_span(text: str, start: int, end: int, detail: bool) -> tuple[int, int]:
@@ -295,7 +313,7 @@ def tidy_finding(text: str, f: Finding) -> Finding:
                    replacements=replacements)
 
 
-def with_removal_span(text: str, f: Finding) -> Finding:
+def with_removal_span(text: str, f: Finding, sentences: "_Sentences | None" = None) -> Finding:
     """A finding whose fix is removal ("" as its one replacement), widened to what removing
     it tidily takes out: for a contact detail, the dangling "at"/"on" before it and a space;
     for a promotion or a contact phrase, its sentence (the phrase alone would leave a
@@ -304,7 +322,7 @@ def with_removal_span(text: str, f: Finding) -> Finding:
     if f.replacements != ("",) or f.end <= f.start:
         return f
     if f.category in SENTENCE_CATEGORIES:
-        start, end = _sentence_span(text, f.start, f.end)
+        start, end = (sentences or _Sentences(text)).span(f.start, f.end)
     else:
         start, end = _removal_span(text, f.start, f.end, f.category in DETAIL_CATEGORIES)
     if (start, end) == (f.start, f.end):
@@ -316,8 +334,11 @@ def _widen_removals(text: str, findings: list[Finding]) -> list[Finding]:
     """with_removal_span for each; two of one category that now take out the same stretch
     (two contact phrases of one sentence) are one fix."""
     out, seen = [], set()
+    sentences = None
     for f in findings:
-        f = with_removal_span(text, f)
+        if sentences is None and f.category in SENTENCE_CATEGORIES and f.replacements == ("",):
+            sentences = _Sentences(text)
+        f = with_removal_span(text, f, sentences)
         key = (f.category, f.start, f.end) if f.replacements == ("",) else None
         if key is not None and key in seen:
             continue

@@ -152,12 +152,15 @@ def _rule_set(folder: Path, facts, detectors: Mapping | None, language: str | No
         if rule_id not in ordered:
             raise PolicyError(f"{folder / 'marketplace.toml'}: disabled_rules: no rule {rule_id!r}")
         del ordered[rule_id]
+    for rule_id in facts.rule_severity if language is None else ():
+        if rule_id not in ordered:
+            raise PolicyError(f"{folder / 'marketplace.toml'}: [rule_severity]: no rule {rule_id!r}")
     out = []
     for rule in ordered.values():
         if language is not None and rule.id in facts.disabled_rules:
             continue
         rule.language = language
-        setting = facts.category_severity.get(rule.category)
+        setting = facts.rule_severity.get(rule.id) or facts.category_severity.get(rule.category)
         if setting == "off":
             continue
         if setting in ("block", "warn"):

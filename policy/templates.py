@@ -59,6 +59,9 @@ class Field:
     help: str = ""
     choices: tuple[str, ...] = ()
     context_only: bool = False  # feeds the check context (e.g. delivered_on), not the text
+    # What the value must look like, in the marketplace's words ("order number as 2-5-5
+    # digits", from marketplace.toml); empty for types whose format needs no explaining.
+    format_hint: str = ""
 
     def problem(self, value: str) -> str | None:
         """Why `value` is not acceptable for this field, or None."""
@@ -76,6 +79,7 @@ class Field:
             "name": self.name, "label": self.label, "type": self.type,
             "required": self.required, "pattern": self.pattern, "example": self.example,
             "help": self.help, "choices": list(self.choices), "context_only": self.context_only,
+            "format_hint": self.format_hint,
         }
 
 
@@ -352,10 +356,13 @@ def _build_field(raw_field, shared: dict, fail, facts) -> Field:
         raise fail(f"field {name!r}: example {example!r} does not match its pattern {pattern!r}")
     if example and choices and example not in choices:
         raise fail(f"field {name!r}: example {example!r} is not one of its choices")
+    hint = ""
+    if field_type == "order_id":
+        hint = f"{facts.wording.get('order_id_name', 'order ID')} as {facts.order_id.description}"
     return Field(
         name=name, label=merged["label"], type=field_type, required=required,
         pattern=pattern, example=example, help=merged.get("help", ""),
-        choices=tuple(choices), context_only=context_only,
+        choices=tuple(choices), context_only=context_only, format_hint=hint,
     )
 
 

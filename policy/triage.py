@@ -1,314 +1,328 @@
 """Triage a buyer's message: does it need a reply, what is it about, which reply fits?
 
-Amazon counts every unanswered buyer message against the seller after 24 hours
-unless it is marked "no response needed". That mark is only safe for a message
-that needs no answer at all, so the verdict leans to "needs a reply": a message
-needs none only when it closes the matter (thanks, it arrived, solved) and
-nothing in it asks, requests, denies or complains. The cues are data, in
-policy/<marketplace>/triage.toml; this module loads, validates and applies them.
+A marketplace counts an unanswered buyer message against the seller after its
+reply clock runs out, unless the seller marks it as needing no reply. That mark
+is only safe for a message that needs no answer at all, so the verdict leans to
+"needs a reply": the trained model (policy/triage_model.py) must be at least
+`threshold` sure that nothing is asked, a threshold chosen on held-out data for
+no-reply precision. Around the model, data decides what is certain: the
+seller's previous message (an answer to the seller's question always needs
+action), a marketplace's own intents (cue patterns in its triage.toml), and a
+marketplace with no "no reply needed" at all. The reasons are the phrases that
+weighed most, in whole words, each once, with what they say in words.
 """
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+import datetime as dt
 
-import regex
+from .policyfile import PolicyError
+from .triage_model import Scored, load_model
+from .triage_rules import INTENTS, TriageRules, default_marketplace, load_triage_rules
 
-from .policyfile import PolicyError, read_toml
-from .normalize import normalize
+__all__ = ["INTENTS", "PolicyError", "load_triage_rules", "triage", "reply_deadline"]
 
-INTENTS = (
-    "where_is_my_order", "delivery_problem", "return_or_refund", "cancel_or_change_order",
-    "product_question", "invoice_or_billing", "thanks_or_resolved", "feedback_or_review", "other",
-)
-# Curly and modifier apostrophes become straight ones so patterns can write "n't" once.
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
-_SENTENCE = regex.compile(r"[^.!?;\n]+[.!?;]*")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'&.-]*")
-_STRIP = " \t,:-()[]\"'*"
-_EDGE = frozenset(" \t\n.,;:!-")
-# A second intent's templates are offered too when its cues weigh at least this much.
-SECOND_INTENT_MIN_SCORE = 2.0
-POLICY_ROOT = Path(__file__).resolve().parent  # one folder per marketplace
-_MARKETPLACE = regex.compile(r"[a-z][a-z0-9_]{0,31}")
+MAX_REASONS = 3
+MAX_PHRASE_TOKENS = 7
+NO_REPLY_INTENTS = ("thanks_or_resolved", "feedback_or_review", "other")
+# Words that say nothing on their own: a phrase made only of them is not a reason.
+_FILLER = frozenset("a an the i me my you your it its is are was be to of and or for on in at so "
+                    "this that we our us he she they them with just".split())
+_SENTENCE_END = frozenset(".!?")
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A set of patterns that mean one thing ("asks a question", "says it arrived damaged")."""
+def triage(text: str, marketplace: str | None = None, previous: str | None = None,
+           arrived: dt.datetime | None = None, _unwrap: bool = True) -> dict:
+    """Triage one buyer message (and, optionally, the seller's previous message).
 
-    group: str  # "closing", "open" or an intent id
-    id: str
-    why: str
-    weight: float
-    opens: bool  # does a match keep the message open (needing a reply)?
-    waives_reply: bool  # closing cue: the buyer says no reply is needed
-    survives_waiver: bool  # open cue: still needs a reply after "no reply needed" (a question)
-    resolves: bool  # closing cue: the problem described before it is solved ("all good now")
-    survives_resolution: bool  # open cue: still needs a reply before a "resolves" cue
-    patterns: tuple[regex.Pattern, ...]
-    example: str
-    counter_example: str | None
-    templates: tuple[str, ...] = ()  # intent cue: reply templates to offer first when it matches
+    Returns {"needs_reply", "intent", "reasons": [{"start", "end", "why"}], "templates",
+    "fields", "confidence"} and "reply_by" (ISO) when `arrived` is given; offsets are code
+    points into `text`; `fields` holds what could be read for the composer (order_id, product).
+    """
+    rules = load_triage_rules(marketplace or default_marketplace())
+    marketplace = rules.marketplace
+    inner = _wrapped_message(text) if _unwrap else None
+    if inner is not None:  # a pasted notification: judge the buyer's words, point into the whole text
+        start, end = inner
+        result = triage(text[start:end], marketplace, previous, arrived, _unwrap=False)
+        for reason in result["reasons"]:
+            reason["start"] += start
+            reason["end"] += start
+        from .triage_features import view_of
+        from .triage_inbox import product_line
+        norm, view = view_of(text)
+        result["fields"] = {**_extract(rules, norm, view), **result["fields"]}
+        if product_line(text):
+            result["fields"]["product"] = product_line(text)
+        return result
+    model = load_model()
+    scored = model.score(text)
+    has_words = any(t.word for t in scored.toks)
+    needs_reply = not has_words or scored.p_no_reply < model.threshold
+    reasons: list[dict] = []
+    notes: list[str] = []
+
+    answered = _answers_previous(rules, previous)
+    if answered and not needs_reply and has_words:
+        needs_reply = True
+        reasons.append(_whole(scored, rules.previous_asks.why))
+
+    intent = _pick_intent(scored.intent_scores, needs_reply)
+    extra = _extra_intent(rules, scored)
+    if extra is not None:
+        intent_rule, match = extra
+        intent = intent_rule.id
+        needs_reply = needs_reply or intent_rule.keeps_open
+        start, end = scored.norm.span(match.start(), match.end())
+        reasons.append({"start": start, "end": end, "why": intent_rule.why})
+
+    if has_words and not reasons:
+        reasons.extend(_phrase_reasons(rules, scored, needs_reply, intent))
+    elif has_words and extra is not None:
+        reasons.extend(r for r in _phrase_reasons(rules, scored, needs_reply, intent) if not _overlaps(r, reasons))
+    reasons = _distinct(reasons)[:MAX_REASONS]
+    if needs_reply and has_words and not reasons:
+        reasons.append(_whole(scored, rules.unsure_why))
+
+    if rules.every_message_needs_reply and not needs_reply:
+        needs_reply = True
+        notes.append("every_message_needs_reply")
+
+    result = {"needs_reply": needs_reply, "intent": intent, "reasons": reasons,
+              "templates": _templates(rules, scored, intent) if needs_reply else [],
+              "fields": _extract(rules, scored.norm, scored.view), "confidence": round(
+                  scored.p_no_reply if not needs_reply else 1 - scored.p_no_reply, 3)}
+    if notes:
+        result["notes"] = notes
+    if arrived is not None:
+        result["reply_by"] = reply_deadline(arrived, rules).isoformat()
+    return result
 
 
-@dataclass(frozen=True)
-class Intent:
-    id: str
-    title: str
-    templates: tuple[str, ...]
-    cues: tuple[Cue, ...]
-
-
-@dataclass(frozen=True)
-class TriageRules:
-    """The validated contents of one marketplace's triage.toml."""
-
-    path: Path
-    default_intent: str
-    neutral_why: str
-    neutral: tuple[regex.Pattern, ...]
-    signature_max_words: int
-    closing: tuple[Cue, ...]
-    open: tuple[Cue, ...]
-    intents: dict[str, Intent]  # file order = tie-break order
-    order_id: regex.Pattern
-    product: tuple[regex.Pattern, ...]
-    product_stopwords: frozenset[str]
-
-
-@dataclass(frozen=True)
-class _Hit:
-    start: int  # offsets into the matching view
-    end: int
-    cue: Cue
-
-
-# --------------------------------------------------------------------------- loading
-
-def _fail(path: Path, where: str, problem: str) -> PolicyError:
-    return PolicyError(f"{path}: {where}: {problem}")
-
-
-def _compile(path: Path, where: str, pattern: object) -> regex.Pattern:
-    if not isinstance(pattern, str) or not pattern:
-        raise _fail(path, where, f"a pattern must be a non-empty string, got {pattern!r}")
-    try:
-        return regex.compile(pattern)
-    except regex.error as exc:
-        raise _fail(path, where, f"bad pattern {pattern!r}: {exc}") from None
-
-
-def _text(path: Path, where: str, table: dict, key: str, required: bool = True) -> str | None:
-    value = table.get(key)
-    if value is None and not required:
+def _wrapped_message(text: str) -> tuple[int, int] | None:
+    """Where the buyer's words are in a pasted notification ("Begin message" ... "End message")."""
+    from .triage_inbox import BEGIN, END
+    begin = BEGIN.search(text)
+    if not begin:
         return None
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(path, where, f"'{key}' must be a non-empty string")
-    return value
+    end = END.search(text, begin.end())
+    stop = end.start() if end else len(text)
+    start = begin.end()
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop > start else None
 
 
-_CUE_KEYS = {"id", "why", "weight", "opens", "patterns", "example", "counter_example", "templates",
-             "waives_reply", "survives_waiver", "resolves", "survives_resolution"}
+def reply_deadline(arrived: dt.datetime, rules: TriageRules) -> dt.datetime:
+    """When the marketplace's reply clock runs out for a message that arrived at `arrived`."""
+    return arrived + dt.timedelta(hours=rules.reply_hours)
 
 
-def _cue(path: Path, group: str, index: int, table: object, opens_default: bool,
-         known_templates: set[str] | None = None) -> Cue:
-    where = f"[[{group}]] #{index + 1}"
-    if not isinstance(table, dict):
-        raise _fail(path, where, "must be a table")
-    if "id" in table:
-        where += f" ({table['id']})"
-    unknown = set(table) - _CUE_KEYS
-    if unknown:
-        raise _fail(path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_CUE_KEYS)}")
-    why = _text(path, where, table, "why")
-    weight = table.get("weight", 1)
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
-        raise _fail(path, where, f"'weight' must be a positive number, got {weight!r}")
-    flags = {}
-    for key, default in (("opens", opens_default), ("waives_reply", False), ("survives_waiver", False),
-                         ("resolves", False), ("survives_resolution", False)):
-        flags[key] = table.get(key, default)
-        if not isinstance(flags[key], bool):
-            raise _fail(path, where, f"'{key}' must be true or false")
-    patterns = table.get("patterns")
-    if not isinstance(patterns, list) or not patterns:
-        raise _fail(path, where, "'patterns' must be a non-empty list of regular expressions")
-    compiled = tuple(_compile(path, f"{where} pattern {i + 1}", p) for i, p in enumerate(patterns))
-    example = _text(path, where, table, "example")
-    counter = _text(path, where, table, "counter_example", required=False)
-    templates = _template_ids(path, where, table.get("templates", []), known_templates)
-    return Cue(group, str(table.get("id", f"{group}-{index + 1}")), why, float(weight), flags["opens"],
-               flags["waives_reply"], flags["survives_waiver"], flags["resolves"],
-               flags["survives_resolution"], compiled, example, counter, templates)
+# --------------------------------------------------------------------------- decisions
+
+OTHER_MARGIN = 1.0  # "other" only when it beats the next intent by this much (decision units)
 
 
-def _template_ids(path: Path, where: str, templates: object, known: set[str] | None) -> tuple[str, ...]:
-    if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
-        raise _fail(path, where, "'templates' must be a list of template ids")
-    if known is not None:
-        missing = [t for t in templates if t not in known]
-        if missing:
-            raise _fail(path, where, f"unknown template id(s) {missing}; known: {sorted(known)}")
-    return tuple(templates)
+def _pick_intent(scores: dict[str, float], needs_reply: bool) -> str:
+    """The best intent that fits the verdict: a message needing a reply is not 'thanks', and
+    "other" (the catch-all, which absorbs any request wording) must win clearly."""
+    allowed = [i for i in scores if i != "thanks_or_resolved"] if needs_reply else \
+        [i for i in scores if i in NO_REPLY_INTENTS]
+    ranked = sorted(allowed, key=lambda i: -scores[i])
+    if ranked[0] == "other" and len(ranked) > 1 and scores["other"] - scores[ranked[1]] < OTHER_MARGIN:
+        return ranked[1]
+    return ranked[0]
 
 
-def _parse(path: Path, data: dict, known_templates: set[str] | None) -> TriageRules:
-    default_intent = data.get("default_intent", "other")
-    if default_intent not in INTENTS:
-        raise _fail(path, "default_intent", f"{default_intent!r} is not one of {INTENTS}")
-
-    neutral = data.get("neutral", {})
-    if not isinstance(neutral, dict):
-        raise _fail(path, "[neutral]", "must be a table")
-    neutral_patterns = tuple(
-        _compile(path, f"[neutral] sentence {i + 1}", p) for i, p in enumerate(neutral.get("sentences", [])))
-    max_words = neutral.get("signature_max_words", 0)
-    if not isinstance(max_words, int) or max_words < 0:
-        raise _fail(path, "[neutral]", "'signature_max_words' must be a whole number >= 0")
-
-    closing = tuple(_cue(path, "closing", i, t, False) for i, t in enumerate(data.get("closing", [])))
-    opening = tuple(_cue(path, "open", i, t, True) for i, t in enumerate(data.get("open", [])))
-    if not closing or not opening:
-        raise _fail(path, "cues", "needs at least one [[closing]] and one [[open]] cue")
-
-    intents: dict[str, Intent] = {}
-    for i, table in enumerate(data.get("intent", [])):
-        where = f"[[intent]] #{i + 1}"
-        if not isinstance(table, dict):
-            raise _fail(path, where, "must be a table")
-        intent_id = table.get("id")
-        if intent_id not in INTENTS:
-            raise _fail(path, where, f"id {intent_id!r} is not one of {INTENTS}")
-        if intent_id in intents:
-            raise _fail(path, where, f"intent {intent_id!r} is defined twice")
-        where = f"[[intent]] {intent_id}"
-        unknown = set(table) - {"id", "title", "keeps_open", "templates", "cue"}
-        if unknown:
-            raise _fail(path, where, f"unknown key(s) {sorted(unknown)}")
-        keeps_open = table.get("keeps_open", True)
-        if not isinstance(keeps_open, bool):
-            raise _fail(path, where, "'keeps_open' must be true or false")
-        templates = _template_ids(path, where, table.get("templates", []), known_templates)
-        cues = tuple(_cue(path, f"intent.{intent_id}", j, t, keeps_open, known_templates)
-                     for j, t in enumerate(table.get("cue", [])))
-        intents[intent_id] = Intent(intent_id, _text(path, where, table, "title"), tuple(templates), cues)
-    absent = [i for i in INTENTS if i not in intents]
-    if absent:
-        raise _fail(path, "[[intent]]", f"missing intent(s) {absent}")
-
-    extract = data.get("extract", {})
-    order_id = _compile(path, "[extract] order_id", extract.get("order_id", r"\b\d{3}-\d{7}-\d{7}\b"))
-    product = tuple(_compile(path, f"[extract] product {i + 1}", p)
-                    for i, p in enumerate(extract.get("product", [])))
-    for i, p in enumerate(product):
-        if "product" not in p.groupindex:
-            raise _fail(path, f"[extract] product {i + 1}", "needs a group named (?P<product>...)")
-    stop = extract.get("product_stopwords", [])
-    if not isinstance(stop, list) or not all(isinstance(w, str) for w in stop):
-        raise _fail(path, "[extract]", "'product_stopwords' must be a list of words")
-
-    rules = TriageRules(path, default_intent, str(neutral.get("why", "Greeting or sign-off")),
-                        neutral_patterns, max_words, closing, opening, intents, order_id, product,
-                        frozenset(w.lower() for w in stop))
-    _check_examples(rules)
-    return rules
+def _answers_previous(rules: TriageRules, previous: str | None) -> bool:
+    if not previous or not previous.strip():
+        return False
+    from .triage_features import view_of
+    return rules.previous_asks.first(view_of(previous)[1]) is not None
 
 
-def _check_examples(rules: TriageRules) -> None:
-    """Each cue's own example must match it (a cheap guard against a broken edit)."""
-    for cue in all_cues(rules):
-        view = normalize(cue.example).text.translate(_APOSTROPHES)
-        if not any(p.search(view) for p in cue.patterns):
-            raise _fail(rules.path, f"{cue.group} cue {cue.id!r}",
-                        f"its example {cue.example!r} does not match any of its patterns")
+def _extra_intent(rules: TriageRules, scored: Scored):
+    """The marketplace intent whose cue appears first, with its match (or None)."""
+    best = None
+    for intent in rules.extra_intents:
+        m = intent.cues.first(scored.view)
+        if m and (best is None or m.start() < best[1].start()):
+            best = (intent, m)
+    return best
 
 
-def all_cues(rules: TriageRules) -> list[Cue]:
-    cues = list(rules.closing) + list(rules.open)
-    for intent in rules.intents.values():
-        cues.extend(intent.cues)
-    return cues
+def _templates(rules: TriageRules, scored: Scored, intent: str) -> list[str]:
+    """The intent's templates, then the runner-up intent's when the model nearly chose it."""
+    out = list(rules.intents[intent].templates)
+    ranked = sorted((i for i in scored.intent_scores if i not in (intent, "thanks_or_resolved")),
+                    key=lambda i: -scored.intent_scores[i])
+    if ranked and intent != "other" and intent in scored.intent_scores and \
+            scored.intent_scores[intent] - scored.intent_scores[ranked[0]] < 1.0:
+        out.extend(t for t in rules.intents[ranked[0]].templates if t not in out)
+    return out
 
 
-def load_triage_rules_from(path: Path, known_templates: set[str] | None = None) -> TriageRules:
-    """Load and validate one triage file; raises PolicyError naming file, entry and problem."""
-    data = read_toml(path, "triage file")
-    return _parse(Path(path), data, known_templates)
+# --------------------------------------------------------------------------- reasons
+
+def _whole(scored: Scored, why: str) -> dict:
+    toks = scored.toks
+    start, end = scored.norm.span(toks[0].start, toks[-1].end)
+    return {"start": start, "end": end, "why": why}
 
 
-@lru_cache(maxsize=None)
-def load_triage_rules(marketplace: str = "amazon") -> TriageRules:
-    """The marketplace's triage rules, validated against its templates (cached)."""
-    if not isinstance(marketplace, str) or not _MARKETPLACE.fullmatch(marketplace):
-        raise PolicyError(f"unknown marketplace {marketplace!r}")
-    path = POLICY_ROOT / marketplace / "triage.toml"
-    if not path.is_file():
-        raise PolicyError(f"no triage rules for marketplace {marketplace!r}: {path} is missing")
-    # The templates file directly (not load_policy): triage must not depend on the rule engine.
-    from .templates import load_templates
-    templates_path = path.with_name("templates.toml")
-    known = set(load_templates(templates_path)) if templates_path.is_file() else None
-    return load_triage_rules_from(path, known)
+def _runs(scored: Scored, weights: list[float]) -> list[tuple[float, int, int]]:
+    """(weight, first, last) of each run of consecutive tokens pushing the verdict, per sentence."""
+    toks, view = scored.toks, scored.view
+    runs, first, total = [], None, 0.0
+    for i, tok in enumerate(toks):
+        broken = i > 0 and ("\n" in view[toks[i - 1].end:tok.start]
+                            or (not toks[i - 1].word and set(toks[i - 1].text) & _SENTENCE_END))
+        if first is not None and (weights[i] <= 0 or broken):
+            runs.append((total, first, i - 1))
+            first, total = None, 0.0
+        if weights[i] > 0:
+            if first is None:
+                first, total = i, 0.0
+            total += weights[i]
+    if first is not None:
+        runs.append((total, first, len(toks) - 1))
+    return runs
 
 
-# --------------------------------------------------------------------------- matching
-
-def _view(text: str):
-    norm = normalize(text)
-    return norm, norm.text.translate(_APOSTROPHES)
-
-
-def _hits(cues, view: str) -> list[_Hit]:
-    found = []
-    for cue in cues:
-        for pattern in cue.patterns:
-            for m in pattern.finditer(view):
-                if m.end() > m.start():
-                    found.append(_Hit(m.start(), m.end(), cue))
-    return found
+def _best_window(weights: list[float], first: int, last: int) -> tuple[int, int]:
+    if last - first + 1 <= MAX_PHRASE_TOKENS:
+        return first, last
+    best, at = None, first
+    for a in range(first, last - MAX_PHRASE_TOKENS + 2):
+        s = sum(weights[a:a + MAX_PHRASE_TOKENS])
+        if best is None or s > best:
+            best, at = s, a
+    return at, at + MAX_PHRASE_TOKENS - 1
 
 
-class _Cover:
-    """Answers "is this span inside one of those spans?" in O(log n)."""
-
-    def __init__(self, spans: list[_Hit]):
-        ordered = sorted(spans, key=lambda h: h.start)
-        self.starts = [h.start for h in ordered]
-        self.reach, furthest = [], -1
-        for h in ordered:
-            furthest = max(furthest, h.end)
-            self.reach.append(furthest)
-
-    def covers(self, hit: _Hit) -> bool:
-        i = bisect.bisect_right(self.starts, hit.start)
-        return i > 0 and self.reach[i - 1] >= hit.end
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)
-        return i > 0 and self.reach[i - 1] > start
+def _clause_start(scored: Scored, index: int) -> int:
+    """Back from a lone "?" to where its sentence starts (at most a phrase's length)."""
+    toks, view = scored.toks, scored.view
+    i = index
+    while i > 0 and index - i < MAX_PHRASE_TOKENS - 1:
+        prev = toks[i - 1]
+        if "\n" in view[prev.end:toks[i].start] or (not prev.word and set(prev.text) & _SENTENCE_END):
+            break
+        i -= 1
+    return i
 
 
-def _sentences(view: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _SENTENCE.finditer(view):
-        start, end = m.start(), m.end()
-        while start < end and view[start] in _STRIP:
-            start += 1
-        while end > start and view[end - 1] in _STRIP + ".!?;":
-            end -= 1
-        if any(ch.isalpha() for ch in view[start:end]):
-            spans.append((start, end))
-    return spans
+def _same_sentence(scored: Scored, a: int, b: int) -> bool:
+    """No line break or sentence end between tokens a < b."""
+    toks, view = scored.toks, scored.view
+    for i in range(a + 1, b + 1):
+        prev = toks[i - 1]
+        if "\n" in view[prev.end:toks[i].start] or (not prev.word and set(prev.text) & _SENTENCE_END):
+            return False
+    return True
 
 
-def _is_signature(original: str, max_words: int) -> bool:
-    words = _WORD.findall(original)
-    return 0 < len(words) <= max_words and all(w[0].isupper() for w in words)
+def _merge_close(scored: Scored, weights: list[float], runs):
+    """Join runs of one sentence split by a word or two that weigh little the other way
+    ("tracking hasn't [moved] since Monday")."""
+    out = []
+    for total, first, last in sorted(runs, key=lambda r: r[1]):
+        if out:
+            p_total, p_first, p_last = out[-1]
+            gap = sum(weights[p_last + 1:first])
+            if first - p_last - 1 <= 2 and gap > -1.0 * min(p_total, total) \
+                    and _same_sentence(scored, p_last, first):
+                out[-1] = (p_total + total + gap, p_first, last)
+                continue
+        out.append((total, first, last))
+    return out
 
+
+def _extend(scored: Scored, sign: float, first: int, last: int) -> tuple[int, int]:
+    """Take in a neighbouring word when the pair weighs the verdict's way ("never" + "mind")."""
+    toks, model = scored.toks, scored.model
+    if first > 0 and toks[first - 1].word and _same_sentence(scored, first - 1, first) and \
+            sign * model.weight(f"b:{toks[first - 1].text} {toks[first].text}") > 0:
+        first -= 1
+    if last + 1 < len(toks) and toks[last + 1].word and _same_sentence(scored, last, last + 1) and \
+            sign * model.weight(f"b:{toks[last].text} {toks[last + 1].text}") > 0:
+        last += 1
+    return first, last
+
+
+def _is_filler(word: str) -> bool:
+    return word in _FILLER or not word.strip("0")
+
+
+def _phrase_reasons(rules: TriageRules, scored: Scored, needs_reply: bool, intent: str) -> list[dict]:
+    """The phrases that weighed most towards the verdict; a weak one that points to another
+    intent than the message's is left out (it would explain nothing)."""
+    sign = 1.0 if needs_reply else -1.0
+    weights = [sign * w for w in scored.reply_by_token]
+    toks = scored.toks
+    runs = sorted(_merge_close(scored, weights, _runs(scored, weights)), key=lambda r: -r[0])
+    if not runs:
+        return []
+    strongest = runs[0][0]
+    out = []
+    for total, first, last in runs:
+        if total < 0.2 * strongest or len(out) >= MAX_REASONS:
+            break
+        first, last = _best_window(weights, first, last)
+        while first < last and not toks[first].word:
+            first += 1
+        while last > first and not toks[last].word and "?" not in toks[last].text:
+            last -= 1
+        if not any(t.word for t in toks[first:last + 1]):
+            if "?" not in toks[last].text:
+                continue
+            first = _clause_start(scored, last)
+        words = [t.text for t in toks[first:last + 1] if t.word]
+        if not words or all(_is_filler(w) for w in words):
+            continue
+        first, last = _extend(scored, sign, first, last)
+        best = _phrase_intent(scored, first, last, needs_reply)
+        if best != intent and total < 0.3 * strongest and out:
+            continue
+        start, end = scored.norm.span(toks[first].start, toks[last].end)
+        out.append({"start": start, "end": end, "why": _why(rules, scored, first, last, needs_reply, best)})
+    return sorted(out, key=lambda r: r["start"])
+
+
+def _phrase_intent(scored: Scored, first: int, last: int, needs_reply: bool) -> str:
+    """The intent tokens first..last point to most, among those that fit the verdict."""
+    if needs_reply:
+        allowed = [i for i in scored.intent_scores if i != "thanks_or_resolved"]
+    else:
+        allowed = [i for i in scored.intent_scores if i in NO_REPLY_INTENTS]
+    pushes = scored.intent_weights(first, last)
+    return max(allowed, key=lambda i: pushes[i])
+
+
+def _why(rules: TriageRules, scored: Scored, first: int, last: int, needs_reply: bool, best: str) -> str:
+    asks = any("?" in t.text for t in scored.toks[first:last + 1] if not t.word)
+    if needs_reply and asks and best == "other":
+        return rules.question_why
+    intent = rules.intents[best]
+    return intent.why if needs_reply else intent.why_no_reply
+
+
+def _overlaps(reason: dict, others: list[dict]) -> bool:
+    return any(reason["start"] < o["end"] and o["start"] < reason["end"] for o in others)
+
+
+def _distinct(reasons: list[dict]) -> list[dict]:
+    """Each span once; a span inside another is dropped."""
+    out: list[dict] = []
+    for r in sorted(reasons, key=lambda r: (r["start"], -(r["end"] - r["start"]))):
+        if any(o["start"] <= r["start"] and r["end"] <= o["end"] for o in out):
+            continue
+        out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- fields
 
 def _extract(rules: TriageRules, norm, view: str) -> dict:
     fields = {}
@@ -326,140 +340,3 @@ def _extract(rules: TriageRules, norm, view: str) -> dict:
             fields["product"] = norm.original[a:b]
             break
     return fields
-
-
-def _reasons(norm, view: str, hits: list[_Hit]) -> list[dict]:
-    """Distinct original spans with why they counted; a span inside a longer one is dropped."""
-    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
-    kept: list[_Hit] = []
-    for h in hits:
-        if kept and h.start >= kept[-1].start and h.end <= kept[-1].end:
-            continue
-        kept.append(h)
-    out = []
-    for h in kept:
-        a, b = _trim(view, h.start, h.end)
-        start, end = norm.span(a, b)
-        out.append({"start": start, "end": end, "why": h.cue.why})
-    return out
-
-
-def _trim(view: str, start: int, end: int) -> tuple[int, int]:
-    """Drop the punctuation and spaces a pattern matched around the words (". Can you" -> "Can you")."""
-    a, b = start, end
-    while a < b and view[a] in _EDGE:
-        a += 1
-    while b > a and view[b - 1] in _EDGE:
-        b -= 1
-    return (a, b) if b > a else (start, end)
-
-
-def _scores(rules: TriageRules, hits: list[_Hit]) -> dict[str, float]:
-    """Sum of distinct cue weights per intent."""
-    seen: dict[str, dict[int, float]] = {}
-    for h in hits:
-        if h.cue.group.startswith("intent."):
-            intent = h.cue.group.split(".")[1]
-            seen.setdefault(intent, {})[id(h.cue)] = h.cue.weight
-    return {i: sum(w.values()) for i, w in seen.items()}
-
-
-def _best(rules: TriageRules, scores: dict[str, float], allowed) -> str | None:
-    best, best_score = None, 0.0
-    for intent_id in rules.intents:  # file order breaks ties
-        if intent_id in allowed and scores.get(intent_id, 0) > best_score:
-            best, best_score = intent_id, scores[intent_id]
-    return best
-
-
-def triage(text: str, marketplace: str = "amazon") -> dict:
-    """Triage one buyer message.
-
-    Returns {"needs_reply", "intent", "reasons": [{"start", "end", "why"}], "templates",
-    "fields"}: offsets are code points into `text`; `fields` holds what could be read for
-    the composer (order_id, product).
-    """
-    rules = load_triage_rules(marketplace)
-    norm, view = _view(text)
-    closing = _hits(rules.closing, view)
-    candidates = _hits(rules.open, view)
-    for intent in rules.intents.values():
-        candidates.extend(_hits(intent.cues, view))
-    # A cue inside a closing phrase ("no reply needed", "thanks for the refund") does not count.
-    cover = _Cover(closing)
-    live = [h for h in candidates if not cover.covers(h)]
-    opening = [h for h in live if h.cue.opens]
-    waived = any(h.cue.waives_reply for h in closing)
-    if waived:  # "no reply needed": only a question or a request still needs one
-        opening = [h for h in opening if h.cue.survives_waiver]
-    resolved_at = max((h.start for h in closing if h.cue.resolves), default=-1)
-    # "It was broken ... all good now": what was described before the resolution is settled.
-    opening = [h for h in opening if h.start >= resolved_at
-               or h.cue.survives_waiver or h.cue.survives_resolution]
-    topic_hits = [h for h in live if h.cue.group.startswith("intent.")]
-    # The intent counts masked cues too: "I left a 1 star review because..." is about a review.
-    scores = _scores(rules, [h for h in candidates if h.cue.group.startswith("intent.")])
-
-    needs_reply, reason_hits, extra_reasons = True, opening, []
-    if not opening:
-        if not closing:
-            extra_reasons.append((0, len(view), "Neither thanks nor a closed matter: answer to be safe"))
-        else:
-            loose = [] if waived else _unaccounted_sentences(rules, norm, view, closing, resolved_at)
-            if loose:
-                extra_reasons.extend((a, b, "Says more than thanks: answer to be safe") for a, b in loose)
-            else:
-                needs_reply, reason_hits = False, closing
-
-    if needs_reply:
-        allowed = [i for i in rules.intents if i != "thanks_or_resolved"]
-        intent = _best(rules, scores, allowed) or rules.default_intent
-    else:
-        intent = _best(rules, _scores(rules, _hits(
-            rules.intents["feedback_or_review"].cues + rules.intents["thanks_or_resolved"].cues, view)),
-            ("feedback_or_review", "thanks_or_resolved")) or "thanks_or_resolved"
-
-    reasons = _reasons(norm, view, reason_hits + [h for h in topic_hits if h.cue.group == f"intent.{intent}"])
-    for a, b, why in extra_reasons:
-        if b > a:
-            start, end = norm.span(a, b)
-            reasons.append({"start": start, "end": end, "why": why})
-    reasons.sort(key=lambda r: (r["start"], r["end"]))
-
-    templates: list[str] = []
-    if needs_reply:
-        # A matched cue may name the reply that fits it best ("shows delivered" -> not received).
-        for h in sorted(topic_hits, key=lambda h: -h.cue.weight):
-            if h.cue.group == f"intent.{intent}":
-                for t in h.cue.templates:
-                    if t not in templates:
-                        templates.append(t)
-        ranked = sorted((i for i in scores if i != intent and scores[i] >= SECOND_INTENT_MIN_SCORE),
-                        key=lambda i: -scores[i])
-        for intent_id in [intent, *ranked]:
-            for t in rules.intents[intent_id].templates:
-                if t not in templates:
-                    templates.append(t)
-    return {"needs_reply": needs_reply, "intent": intent, "reasons": reasons,
-            "templates": templates, "fields": _extract(rules, norm, view)}
-
-
-def _unaccounted_sentences(rules: TriageRules, norm, view: str, closing: list[_Hit],
-                          resolved_at: int = -1) -> list[tuple[int, int]]:
-    """Sentences that neither close the matter nor greet/sign off: they may carry a request.
-
-    Sentences before a resolution ("it was broken. All good now") tell the settled story.
-    """
-    loose = []
-    cover = _Cover(closing)
-    for start, end in _sentences(view):
-        if end <= resolved_at or cover.overlaps(start, end):
-            continue
-        sentence = view[start:end].strip()
-        if any(p.fullmatch(sentence) for p in rules.neutral):
-            continue
-        a, b = norm.span(start, end)
-        if _is_signature(norm.original[a:b], rules.signature_max_words):
-            continue
-        loose.append((start, end))
-    return loose

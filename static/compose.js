@@ -226,7 +226,9 @@
       mark.setAttribute("data-category", span.piece.category);
       mark.setAttribute("data-severity", span.piece.severity);
       mark.setAttribute("data-span", String(index));
-      if (index === currentSpan) { mark.className = "is-current"; }
+      if (index === currentSpan) { mark.classList.add("is-current"); }
+      var marked = text.slice(span.start, span.end);
+      if (!marked.trim() && marked.indexOf("\n") >= 0) { mark.classList.add("is-blank"); }  // empty lines
       addText(mark, span.start, span.end);
       fragment.appendChild(mark);
       pos = span.end;

@@ -1,23 +1,27 @@
-/* Incoming message: live triage (debounced POST /api/triage) and the 24-hour reply clock.
-   Without JavaScript the form posts to /triage and the server renders the same result. */
+/* Incoming message: live triage (debounced POST /api/triage), the marketplace's reply clock, and
+   the inbox upload with a progress bar. The server decides every word shown (verdict, help, reasons,
+   the inbox list as HTML); this script only places it. Without JavaScript both forms post and the
+   server renders the same result. */
 (function () {
   "use strict";
 
   var DEBOUNCE_MS = 300;
-  var WINDOW_MS = 24 * 60 * 60 * 1000;
   var URGENT_MS = 4 * 60 * 60 * 1000;
   var TICK_MS = 15 * 1000;
 
   var form = document.getElementById("triage-form");
   var input = document.getElementById("incoming");
   if (!form || !input) { return; }
+  var previous = document.getElementById("previous");
+  var HOURS = parseInt(form.getAttribute("data-reply-hours"), 10) || 24;
+  var WINDOW_MS = HOURS * 60 * 60 * 1000;
+  var marketplace = form.getAttribute("data-marketplace");
   var status = document.getElementById("triage-status");
   var empty = document.getElementById("triage-empty");
   var box = document.getElementById("triage-result");
   var verdict = document.getElementById("verdict");
   var verdictHelp = document.getElementById("verdict-help");
   var intentTitle = document.getElementById("intent-title");
-  var intentId = document.getElementById("intent-id");
   var textView = document.getElementById("triage-text");
   var reasonList = document.getElementById("reason-list");
   var suggestionsBox = document.getElementById("suggestions-box");
@@ -51,7 +55,7 @@
     return out;
   }
 
-  function renderText(text, reasons) {
+  function renderText(text, reasons, phrases) {
     clear(textView);
     var map = unitOffsets(text);
     var at = 0;
@@ -69,17 +73,15 @@
     if (at < text.length) { textView.appendChild(document.createTextNode(text.slice(at))); }
 
     clear(reasonList);
-    reasons.forEach(function (r) {
+    phrases.forEach(function (p) {
       var li = document.createElement("li");
       var q = document.createElement("q");
-      q.textContent = text.slice(map[r.start], map[r.end]);
+      q.textContent = p.text;
       li.appendChild(q);
-      li.appendChild(document.createTextNode(" — " + r.why));
+      li.appendChild(document.createTextNode(" \u2014 " + p.why));
       reasonList.appendChild(li);
     });
   }
-
-  function label(key) { return key === "order_id" ? "order ID" : key.replace(/_/g, " "); }
 
   function renderSuggestions(list) {
     clear(suggestions);
@@ -93,7 +95,7 @@
       if (s.prefilled && s.prefilled.length) {
         var note = document.createElement("span");
         note.className = "prefill-note";
-        note.textContent = "fills in the " + s.prefilled.map(label).join(" and ");
+        note.textContent = "fills in the " + s.prefilled.join(" and ");
         li.appendChild(document.createTextNode(" "));
         li.appendChild(note);
       }
@@ -105,17 +107,13 @@
   function render(text, result) {
     empty.hidden = true;
     box.hidden = false;
-    var word = result.needs_reply ? "Needs a reply" : "No response needed";
-    verdict.textContent = word;
+    verdict.textContent = result.verdict;
     verdict.className = "verdict " + (result.needs_reply ? "verdict--reply" : "verdict--none");
-    verdictHelp.textContent = result.needs_reply
-      ? "Answer within 24 hours of the message's arrival."
-      : "Mark it \u201cNo response needed\u201d in Seller Central so it does not count as a late response.";
+    verdictHelp.textContent = result.verdict_help;
     intentTitle.textContent = result.intent_title;
-    intentId.textContent = result.intent;
-    renderText(text, result.reasons);
+    renderText(text, result.reasons, result.phrases || []);
     renderSuggestions(result.suggestions || []);
-    var summary = word + " \u00b7 " + result.intent_title;
+    var summary = result.verdict + " \u00b7 " + result.intent_title;
     if (status.textContent !== summary) { status.textContent = summary; }
   }
 
@@ -132,7 +130,7 @@
     return fetch("/api/triage", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ text: text })
+      body: JSON.stringify({ text: text, previous: previous ? previous.value : "", marketplace: marketplace })
     }).then(function (response) {
       return response.json().then(function (json) {
         if (mine !== sequence) { return; }
@@ -150,6 +148,7 @@
   }
 
   input.addEventListener("input", schedule);
+  if (previous) { previous.addEventListener("input", function () { if (input.value.trim()) { schedule(); } }); }
 
   /* ---------- reply clock ---------- */
 
@@ -183,7 +182,7 @@
     var deadline = new Date(when.getTime() + WINDOW_MS);
     var left = deadline.getTime() - Date.now();
     var state = left <= 0 ? "overdue" : left <= URGENT_MS ? "urgent" : "ok";
-    var text = state === "overdue" ? "Overdue: the 24-hour window closed " + span(left) + " ago. Reply now."
+    var text = state === "overdue" ? "Overdue: the " + HOURS + "-hour window closed " + span(left) + " ago. Reply now."
       : state === "urgent" ? "Urgent: " + span(left) + " left to reply."
       : span(left) + " left to reply.";
     clock.hidden = false;
@@ -210,4 +209,52 @@
     run();
     tick();
   });
+
+  /* ---------- a whole inbox: upload with progress, the server renders the list ---------- */
+
+  var inboxForm = document.getElementById("inbox-form");
+  var progress = document.getElementById("inbox-progress");
+  var inboxStatus = document.getElementById("inbox-status");
+  var results = document.getElementById("inbox-results");
+
+  function uploadInbox(event) {
+    event.preventDefault();
+    /* fetch() reports no upload progress; XMLHttpRequest does. */
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", inboxForm.action + "?fragment=1");
+    xhr.setRequestHeader("Accept", "text/html");
+    progress.hidden = false;
+    progress.value = 0;
+    inboxStatus.textContent = "Uploading\u2026";
+    xhr.upload.addEventListener("progress", function (e) {
+      if (e.lengthComputable) {
+        progress.value = Math.round(e.loaded / e.total * 100);
+        inboxStatus.textContent = "Uploading\u2026 " + progress.value + "%";
+      }
+    });
+    xhr.upload.addEventListener("load", function () {
+      progress.value = 100;
+      inboxStatus.textContent = "Triaging\u2026";
+    });
+    xhr.addEventListener("load", function () {
+      progress.hidden = true;
+      if (xhr.status === 200 || xhr.status === 400) {
+        results.innerHTML = xhr.responseText;  /* rendered and escaped by the server */
+        var summary = document.getElementById("inbox-summary");
+        var error = document.getElementById("inbox-error");
+        inboxStatus.textContent = error ? "" : (summary ? summary.textContent.replace(/\s+/g, " ").trim() : "");
+      } else if (xhr.status === 413) {
+        inboxStatus.textContent = "The file is too large for one upload. Split it and try again.";
+      } else {
+        inboxStatus.textContent = "Could not triage the inbox right now. Try again.";
+      }
+    });
+    xhr.addEventListener("error", function () {
+      progress.hidden = true;
+      inboxStatus.textContent = "Could not upload the inbox. Check the connection and try again.";
+    });
+    xhr.send(new FormData(inboxForm));
+  }
+
+  if (inboxForm) { inboxForm.addEventListener("submit", uploadInbox); }
 })();

@@ -93,3 +93,22 @@ def test_an_unknown_marketplace_setting_stops_the_app(tmp_path, monkeypatch):
     with pytest.raises(Exception, match="unknown marketplace 'nowhere'"):
         create_app({"TESTING": True, "SECRET_KEY": "test",
                     "DATABASE": str(tmp_path / "history.sqlite3")})
+
+
+@pytest.mark.parametrize("path", ["/", "/compose", "/compose/throwmart-note", "/history"])
+def test_the_pages_speak_the_new_marketplaces_words(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Throwmart" in html
+    assert "Amazon" not in html and "Seller Central" not in html
+
+
+def test_the_form_explains_the_order_id_in_the_marketplaces_terms(client):
+    import policy
+    from web.forms import field_messages
+    field = policy.load_policy("throwmart").templates["throwmart-note"].get_field("order_id")
+    assert field_messages(field)["format"] == "Enter the order ID as TM- and 6 digits, for example TM-123456."
+    amazon = policy.load_policy("amazon").templates
+    order_field = next(f for t in amazon.values() for f in t.fields if f.type == "order_id")
+    assert field_messages(order_field)["format"].startswith("Enter the Amazon order ID as 3-7-7 digits")

@@ -168,3 +168,37 @@ def test_bin_run_starts_gunicorn_whose_access_log_is_redacted(tmp_path):
     assert "gunicorn" in text.lower()
     assert '"GET /compose/review-request?[redacted] HTTP/1.1" 200' in text
     assert ORDER not in text and "Roe" not in text
+
+
+# ---------------------------------------------------------------- the CLI
+
+def test_cli_deeply_nested_context_and_jsonl_exit_2_without_traceback(tmp_path, capsys):
+    from policy import cli_check, cli_triage
+
+    message = tmp_path / "m.txt"
+    message.write_text("Thanks for your order.")
+    assert cli_check.main(["--context", DEEP, str(message)]) == 2
+    err = capsys.readouterr().err
+    assert "nested too deeply" in err and "Traceback" not in err
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text('{"id": 1, "text": ' + DEEP + "}\n")
+    assert cli_check.main(["--jsonl", str(deep)]) == 2
+    assert "deep.jsonl:1: JSON nested too deeply" in capsys.readouterr().err
+    assert cli_triage.main(["--jsonl", str(deep)]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["9999-12-02", "9999-12-31"])
+def test_cli_far_delivery_date_exits_2_naming_the_field(tmp_path, capsys, value):
+    from policy import cli_check
+
+    message = tmp_path / "m.txt"
+    message.write_text("We would appreciate an honest review.")
+    context = '{"order_id": "%s", "delivered_on": "%s"}' % (ORDER, value)
+    assert cli_check.main(["--template", "review-request", "--context", context, str(message)]) == 2
+    err = capsys.readouterr().err
+    assert "delivered_on" in err and "Traceback" not in err
+    lines = tmp_path / "in.jsonl"
+    lines.write_text('{"id": 1, "text": "Hi", "context": {"delivered_latest": "%s"}}\n' % value)
+    assert cli_check.main(["--jsonl", str(lines)]) == 2
+    assert "delivered_latest" in capsys.readouterr().err

@@ -12,16 +12,12 @@ import policy
 from . import history
 
 CONTEXT_FIELDS = ("order_id", "delivered_on", "delivered_latest")
-# How each fixed category is named on the page (compose.js gets the same table).
-CATEGORY_LABELS = {
-    "inducement": "Inducement", "review_manipulation": "Review manipulation",
-    "promotional": "Promotion", "link": "Link", "email_address": "Email address",
-    "phone_number": "Phone number", "external_contact": "Contact off Amazon", "emoji": "Emoji",
-    "html": "HTML", "sensitive": "Sensitive language", "formatting": "Formatting",
-    "not_permitted": "Not a permitted message", "missing_content": "Missing content",
-    "length": "Too long", "placeholder": "Unfilled blank",
-    "timing": "Timing", "repeat_request": "Repeat request", "language": "Language",
-}
+
+
+def category_labels(marketplace: policy.Policy, locale: str = "en") -> dict[str, str]:
+    """How each fixed category is named on the page: the marketplace's names (common.toml,
+    overlaid by its marketplace.toml), the same table GET /api/marketplaces serves."""
+    return marketplace.facts.names(locale)
 
 
 def asks_for_review(text: str, marketplace: policy.Policy, template_id: str | None) -> bool:

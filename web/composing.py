@@ -17,7 +17,7 @@ from flask import current_app
 import policy
 from policy.templates import Template
 
-from .checking import CATEGORY_LABELS, CONTEXT_FIELDS, asks_for_review, check_message, preview_pieces
+from .checking import CONTEXT_FIELDS, asks_for_review, category_labels, check_message, preview_pieces
 from .forms import field_problem
 
 # Length the engine is asked to check at most (pasted HTML runs longer than any message kind).
@@ -103,7 +103,7 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
         "ok": not blocking and not check_error,
         "findings": [f.to_dict() for f in findings],
         "pieces": _pieces(text, findings),
-        "cards": _cards(findings),
+        "cards": _cards(findings, category_labels(marketplace)),
         "check_error": check_error,
         "summary": _summary(text, blocking, warnings, check_error),
         "copy": {"allowed": not reasons,
@@ -160,7 +160,7 @@ def _quote(text: str) -> str:
     return f"“{text}”"
 
 
-def _cards(findings: list[policy.Finding]) -> list[dict]:
+def _cards(findings: list[policy.Finding], labels: dict[str, str]) -> list[dict]:
     """One card per rule, message and fix (“<p>”, “</p>” and 3 more), blocking ones first."""
     groups: dict[tuple, list[int]] = {}
     for i, f in enumerate(findings):
@@ -192,7 +192,7 @@ def _cards(findings: list[policy.Finding]) -> list[dict]:
         cards.append({
             "id": f"finding-{number}", "findings": members, "spans": spans,
             "rule": first.rule, "category": first.category,
-            "category_label": CATEGORY_LABELS.get(first.category, first.category),
+            "category_label": labels.get(first.category, first.category),
             "severity": first.severity, "blocks": first.blocks,
             "badge": "Blocks copying" if first.blocks else "Warning",
             "message": first.message, "count": many, "excerpts": excerpts,

@@ -11,14 +11,12 @@ from wtforms.widgets import DateInput, TextInput
 from policy.dates import date_problem
 from policy.templates import Field, Template
 
-ORDER_ID_EXAMPLE = "112-1234567-1234567"
-
 
 def field_messages(spec: Field) -> dict[str, str]:
     """What to tell the seller when a field is empty or malformed (server and browser alike)."""
-    example = spec.example or (ORDER_ID_EXAMPLE if spec.type == "order_id" else "")
-    if spec.type == "order_id":
-        fmt = f"Enter the Amazon order ID as 3-7-7 digits, for example {example}."
+    example = spec.example
+    if spec.type == "order_id":  # the format in the marketplace's words (marketplace.toml)
+        fmt = f"Enter the {spec.format_hint}{', for example ' + example if example else ''}."
     elif spec.type == "date":
         fmt = f"Enter a date as year-month-day, for example {example or '2026-11-02'}."
     elif spec.type == "number":

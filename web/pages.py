@@ -17,11 +17,17 @@ from .forms import MessageForm, field_values, form_class
 bp = Blueprint("pages", __name__)
 
 # What the page says after a copy; data here (not in compose.js) so the wording has one home.
+# {seller_tool} is the marketplace's (marketplace.toml [wording]).
 COPY_NOTES = {
-    "copied": "Copied. Paste it into the buyer's message in Seller Central.",
-    "recorded": "Copied and recorded. Paste it into the buyer's message in Seller Central.",
+    "copied": "Copied. Paste it into the buyer's message in {seller_tool}.",
+    "recorded": "Copied and recorded. Paste it into the buyer's message in {seller_tool}.",
     "refused": "Your browser refused the copy: select the message and press Ctrl+C.",
 }
+
+
+def _copy_notes() -> dict[str, str]:
+    wording = _policy().facts.wording
+    return {key: note.format(seller_tool=wording["seller_tool"]) for key, note in COPY_NOTES.items()}
 
 
 def _policy():
@@ -77,7 +83,7 @@ def _render(form, template, state: dict):
 def _page_data(template, state: dict) -> dict:
     """What compose.js needs, handed over in a JSON data block (no inline script under CSP)."""
     data = {"marketplace": current_app.config["MARKETPLACE"], "template": None, "fields": [],
-            "notes": COPY_NOTES, "state": state}
+            "notes": _copy_notes(), "state": state}
     if template is not None:
         data["template"] = {"id": template.id, "kind": template.kind}
         data["fields"] = [spec.name for spec in template.fields]

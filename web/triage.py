@@ -1,43 +1,73 @@
 """The /triage page: does a buyer's message need a reply, why, and which reply template fits.
 
-The page triages live through POST /api/triage (no side effects, so no CSRF
-token, like /api/check); without JavaScript the form posts to /triage (with
-the token) and the same result is rendered on the server. It also runs the
-reply clock: Amazon counts a message as late after 24 hours, weekends included.
+One message triages live through POST /api/triage (no side effects, so no CSRF
+token, like /api/check); without JavaScript the form posts to /triage (with the
+token) and the same result is rendered on the server. A whole inbox (an .mbox
+or .eml of notification emails, a CSV, or messages pasted one after another)
+posts to /triage/inbox with the token; the list is rendered here, sorted by the
+marketplace's reply clock, and the page only inserts it. Nothing uploaded is
+kept after the request, and no message text is logged.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 
-import policy
-from policy.triage import load_triage_rules, triage
+from policy.cli_input import UsageError
+from policy.policyfile import PolicyError
+from policy.templates import load_templates
+from policy.triage import triage
+from policy.triage_inbox import parse_time, read_inbox, read_pasted, triage_all
+from policy.triage_rules import POLICY_ROOT, TriageRules, load_triage_rules, marketplaces
 
 from .security import csrf
 
 bp = Blueprint("triage", __name__)
 
-REPLY_WINDOW = dt.timedelta(hours=24)
 URGENT_WITHIN = dt.timedelta(hours=4)
+MAX_INBOX_BYTES = 8 * 1024 * 1024
 # Template fields the triage result can fill, by what triage reads from the message.
 PREFILL_FIELDS = {"order_id": ("order_id",), "product": ("item_name", "product")}
+_MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
-def _marketplace() -> str:
-    return current_app.config["MARKETPLACE"]
+def _marketplace(requested: object = None) -> str:
+    """The marketplace asked for (query, form or JSON), else the app's default; 400 if unknown."""
+    marketplace = requested or current_app.config["MARKETPLACE"]
+    if not isinstance(marketplace, str) or not _MARKETPLACE_ID.match(marketplace):
+        abort(400, f"“marketplace” must be one of {', '.join(marketplaces())}.")
+    try:
+        load_triage_rules(marketplace)
+    except PolicyError:
+        abort(400, f"Unknown marketplace “{marketplace}”.")
+    return marketplace
 
 
-def _check_length(text: str) -> None:
+def _rules(marketplace: str) -> TriageRules:
+    return load_triage_rules(marketplace)
+
+
+def _check_length(text: str, what: str = "message") -> None:
     limit = current_app.config.get("MAX_TEXT_CHARS", 20_000)
     if len(text) > limit:
-        abort(413, f"The message is {len(text):,} characters; the limit is {limit:,}.")
+        abort(413, f"The {what} is {len(text):,} characters; the limit is {limit:,}.")
 
 
-def suggestions(result: dict) -> list[dict]:
+@lru_cache(maxsize=None)
+def _templates(marketplace: str) -> dict:
+    """The marketplace's templates, read once (triage does not need its rule engine)."""
+    path = POLICY_ROOT / marketplace / "templates.toml"
+    return load_templates(path) if path.is_file() else {}
+
+
+def suggestions(result: dict, marketplace: str) -> list[dict]:
     """Each suggested template with its title and a composer link pre-filled from the message."""
-    templates = policy.load_policy(_marketplace()).templates
+    templates = _templates(marketplace)
+    extra = {} if marketplace == current_app.config["MARKETPLACE"] else {"marketplace": marketplace}
     out = []
     for template_id in result["templates"]:
         template = templates.get(template_id)
@@ -49,100 +79,176 @@ def suggestions(result: dict) -> list[dict]:
             for name in PREFILL_FIELDS.get(key, ()):
                 if name in names:
                     params[name] = value
-                    filled.append(key)
+                    filled.append("order ID" if key == "order_id" else key.replace("_", " "))
                     break
         out.append({"id": template_id, "title": template.title,
-                    "url": url_for("pages.compose", template_id=template_id, **params),
+                    "url": url_for("pages.compose", template_id=template_id, **params, **extra),
                     "prefilled": filled})
+    if result["needs_reply"] and not out:
+        # No template fits (a complaint, a review question...): a blank message still gets checked.
+        out.append({"id": None, "title": "Blank message", "url": url_for("pages.blank", **extra),
+                    "prefilled": []})
     return out
 
 
-def triage_result(text: str) -> dict:
-    """The triage contract plus what the page shows: intent title and composer links."""
-    result = triage(text, marketplace=_marketplace())
-    intents = load_triage_rules(_marketplace()).intents
-    result["intent_title"] = intents[result["intent"]].title
-    result["suggestions"] = suggestions(result)
-    if result["needs_reply"] and not result["suggestions"]:
-        # No template fits (a complaint, a review question...): a blank message still gets checked.
-        result["suggestions"] = [{"id": None, "title": "Blank message", "url": url_for("pages.blank"),
-                                  "prefilled": []}]
+def presented(result: dict, marketplace: str, text: str) -> dict:
+    """The triage contract plus what the page shows: the verdict and intent in words,
+    each reason with its phrase, composer links."""
+    rules = _rules(marketplace)
+    result["intent_title"] = rules.intents[result["intent"]].title
+    result["verdict"] = "Needs a reply" if result["needs_reply"] else rules.no_reply_label
+    if "every_message_needs_reply" in result.get("notes", ()):
+        result["verdict_help"] = (f"This marketplace expects an answer to every message: "
+                                  f"reply within {rules.reply_hours} hours, a short acknowledgement is enough.")
+    elif result["needs_reply"]:
+        result["verdict_help"] = f"Answer within {rules.reply_hours} hours of the message's arrival."
+    else:
+        result["verdict_help"] = (f"{rules.no_reply_action} in {rules.console} "
+                                  "so it does not count as a late response.")
+    result["phrases"] = [{"text": text[r["start"]:r["end"]], "why": r["why"]} for r in result["reasons"]]
+    result["suggestions"] = suggestions(result, marketplace)
     return result
 
 
 def segments(text: str, reasons: list[dict]) -> list[dict]:
-    """The text cut into plain and highlighted pieces (overlapping reasons merged) for the template."""
-    merged: list[dict] = []
-    for r in sorted(reasons, key=lambda r: (r["start"], r["end"])):
-        if merged and r["start"] < merged[-1]["end"]:
-            last = merged[-1]
-            last["end"] = max(last["end"], r["end"])
-            if r["why"] not in last["why"]:
-                last["why"].append(r["why"])
-        else:
-            merged.append({"start": r["start"], "end": r["end"], "why": [r["why"]]})
+    """The text cut into plain and highlighted pieces for the template (reasons do not overlap)."""
     pieces, at = [], 0
-    for m in merged:
-        if m["start"] > at:
-            pieces.append({"text": text[at:m["start"]], "why": None})
-        pieces.append({"text": text[m["start"]:m["end"]], "why": "; ".join(m["why"])})
-        at = m["end"]
+    for r in sorted(reasons, key=lambda r: (r["start"], r["end"])):
+        if r["start"] < at:
+            continue
+        if r["start"] > at:
+            pieces.append({"text": text[at:r["start"]], "why": None})
+        pieces.append({"text": text[r["start"]:r["end"]], "why": r["why"]})
+        at = r["end"]
     if at < len(text):
         pieces.append({"text": text[at:], "why": None})
     return pieces
 
 
-def reply_clock(arrived: str | None, now: dt.datetime | None = None) -> dict | None:
-    """Time left in the 24-hour reply window (server time; the page recomputes in the browser's)."""
-    if not arrived:
+def _arrival(value: object, field: str = "arrived") -> dt.datetime | None:
+    if value in (None, ""):
         return None
-    try:
-        received = dt.datetime.fromisoformat(arrived)
-    except ValueError:
-        return {"error": "Enter the date and time the message arrived, for example 2026-11-20 14:30."}
-    now = now or dt.datetime.now()
-    deadline = received + REPLY_WINDOW
+    parsed = parse_time(value) if isinstance(value, str) else None
+    if parsed is None or parsed.year > 9000:
+        abort(400, f"“{field}” must be a date and time like 2026-11-20T14:30 (a zone such as +01:00 "
+                   "or Z is optional).")
+    return parsed
+
+
+def reply_clock(arrived: dt.datetime | None, rules: TriageRules, now: dt.datetime | None = None) -> dict | None:
+    """Time left in the marketplace's reply window (server time; the page recomputes in the browser's)."""
+    if arrived is None:
+        return None
+    if now is None:
+        now = dt.datetime.now(arrived.tzinfo) if arrived.tzinfo else dt.datetime.now()
+    deadline = arrived + dt.timedelta(hours=rules.reply_hours)
     left = deadline - now
     state = "overdue" if left <= dt.timedelta(0) else "urgent" if left <= URGENT_WITHIN else "ok"
-    return {"arrived": arrived, "deadline": deadline.strftime("%a %d %b %Y, %H:%M"),
-            "state": state, "text": describe_left(left)}
+    return {"arrived": arrived.strftime("%Y-%m-%dT%H:%M"), "deadline": deadline.strftime("%a %d %b %Y, %H:%M"),
+            "state": state, "text": describe_left(left, rules.reply_hours)}
 
 
-def describe_left(left: dt.timedelta) -> str:
+def describe_left(left: dt.timedelta, hours: int = 24) -> str:
     minutes = int(abs(left).total_seconds() // 60)
     span = f"{minutes // 60} h {minutes % 60:02d} min"
     if left <= dt.timedelta(0):
-        return f"Overdue: the 24-hour window closed {span} ago. Reply now."
+        return f"Overdue: the {hours}-hour window closed {span} ago. Reply now."
     if left <= URGENT_WITHIN:
         return f"Urgent: {span} left to reply."
     return f"{span} left to reply."
 
 
+def _page(marketplace: str, **values):
+    rules = _rules(marketplace)
+    defaults = {"text": "", "previous": "", "result": None, "pieces": [], "clock": None, "inbox": None,
+                "inbox_error": None, "pasted": ""}
+    defaults.update(values)
+    return render_template("triage.html", rules=rules, marketplace=marketplace, **defaults)
+
+
 @bp.get("/triage")
 def page():
-    return render_template("triage.html", text="", result=None, pieces=[], clock=None)
+    return _page(_marketplace(request.args.get("marketplace")))
 
 
 @bp.post("/triage")
 def page_post():
     """The no-JavaScript path: the form posts here (CSRF-protected) and the result is rendered."""
+    marketplace = _marketplace(request.form.get("marketplace"))
     text = request.form.get("message", "")
+    previous = request.form.get("previous", "")
     _check_length(text)
-    result = triage_result(text) if text.strip() else None
+    _check_length(previous, "previous message")
+    arrived_raw = request.form.get("arrived", "").strip()
+    arrived = _arrival(arrived_raw)
+    result = presented(triage(text, marketplace, previous=previous or None), marketplace, text) \
+        if text.strip() else None
     pieces = segments(text, result["reasons"]) if result else []
-    return render_template("triage.html", text=text, result=result, pieces=pieces,
-                           clock=reply_clock(request.form.get("arrived", "").strip()))
+    return _page(marketplace, text=text, previous=previous, result=result, pieces=pieces,
+                 clock=reply_clock(arrived, _rules(marketplace)))
+
+
+@bp.post("/triage/inbox")
+@csrf.exempt  # checked below, once the upload limit is raised for this route (not skipped)
+def inbox_post():
+    """A whole inbox (file upload or pasted messages), CSRF-protected. With ?fragment=1 (the
+    page's script) only the list is returned, to be inserted as is."""
+    request.max_content_length = current_app.config.get("MAX_INBOX_BYTES", MAX_INBOX_BYTES)
+    csrf.protect()
+    marketplace = _marketplace(request.form.get("marketplace"))
+    upload = request.files.get("inbox")
+    pasted = request.form.get("pasted", "")
+    error, triaged = None, None
+    try:
+        if upload is not None and upload.filename:
+            messages = read_inbox(upload.read(), upload.filename)
+        elif pasted.strip():
+            messages = read_pasted(pasted)
+        else:
+            raise UsageError("Choose a file (.mbox, .eml or .csv) or paste messages separated by a line of ---.")
+        for message in messages:
+            _check_length(message.text)
+        triaged = [_inbox_row(r, marketplace) for r in triage_all(messages, marketplace)]
+    except UsageError as exc:
+        error = str(exc)
+        error = error[0].upper() + error[1:]
+    status = 400 if error else 200
+    if request.args.get("fragment") == "1":
+        return render_template("triage_inbox.html", inbox=triaged, inbox_error=error,
+                               rules=_rules(marketplace)), status
+    return _page(marketplace, inbox=triaged, inbox_error=error, pasted=pasted), status
+
+
+def _inbox_row(result: dict, marketplace: str) -> dict:
+    result = presented(result, marketplace, result["text"])
+    rules = _rules(marketplace)
+    if result.get("reply_by"):
+        deadline = dt.datetime.fromisoformat(result["reply_by"])
+        result["deadline_text"] = deadline.strftime("%a %d %b, %H:%M") + (
+            f" {deadline.tzname()}" if deadline.tzinfo else "")
+        result["clock"] = reply_clock(dt.datetime.fromisoformat(result["received"]), rules)
+    return result
 
 
 @bp.post("/api/triage")
 @csrf.exempt
 def api_triage():
-    """JSON {"text"} -> the triage result. No side effects, so no CSRF token (like /api/check)."""
+    """JSON {"text", "previous"?, "marketplace"?, "arrived"?} -> the triage result.
+    No side effects, so no CSRF token (like /api/check)."""
     try:
         body = json.loads(request.get_data(cache=True) or b"null")
+    except RecursionError:
+        abort(400, "The request body is nested too deeply.")
     except (UnicodeDecodeError, ValueError):
         abort(400, 'The request body must be JSON, e.g. {"text": "..."}.')
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         abort(400, '“text” is required and must be a string, e.g. {"text": "Where is my order?"}.')
+    previous = body.get("previous")
+    if previous is not None and not isinstance(previous, str):
+        abort(400, "“previous” must be a string (the seller's previous message) or left out.")
+    marketplace = _marketplace(body.get("marketplace"))
     _check_length(body["text"])
-    return jsonify(triage_result(body["text"]))
+    _check_length(previous or "", "previous message")
+    arrived = _arrival(body.get("arrived"))
+    result = triage(body["text"], marketplace, previous=previous, arrived=arrived)
+    return jsonify(presented(result, marketplace, body["text"]))

@@ -170,7 +170,23 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
         "tag" if any(h.kind == "tag" for h in pieces) else pieces[0].kind
     if len(pieces) == 1:
         return [Hit(start, end, kind, "block", pieces[0].replacement)]
+    if end - start > PLAIN_TEXT_LIMIT:  # past what the composer takes: piece by piece, linear
+        return [Hit(start, end, kind, "block", _joined(text, pieces))]
     return [Hit(start, end, kind, "block", _plain(text, start, end))]
+
+
+# The stretch of markup converted with the full HTML parser; a longer one (past any message
+# the composer accepts) gets each piece's own fix, joined.
+PLAIN_TEXT_LIMIT = 40_000
+
+
+def _joined(text: str, pieces: list[Hit]) -> str:
+    out, pos = [], pieces[0].start
+    for h in pieces:
+        out.append(text[pos:h.start])
+        out.append(h.replacement or "")
+        pos = h.end
+    return "".join(out)
 
 
 _BLOCK_EDGE = re.compile(r"<(?:br|p|div|li|tr|table|h[1-6]|ul|ol|blockquote|hr)\b", re.IGNORECASE)

@@ -61,6 +61,8 @@ def test_keyboard_only_flow(page):
         tab_to(page, f"el => el.id === '{spec.name}'")
         if spec.type == "select":
             page.keyboard.press("ArrowDown")
+        elif spec.name == "order_id":  # its own order: the copy below records the review ask
+            page.keyboard.type("115-0000000-0000103")
         elif spec.example:
             page.keyboard.type(spec.example)
     tab_to(page, "el => el.id === 'message'")

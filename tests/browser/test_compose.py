@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import struct
 import zlib
@@ -14,6 +15,10 @@ from playwright.sync_api import expect
 import policy
 
 ORDER = "112-1234567-1234567"
+# Orders of their own: a copied message that asks for a review is recorded for its order, and
+# the browser tests share one history database.
+ORDER_FLOW = "115-0000000-0000101"
+ORDER_SCREENSHOT = "115-0000000-0000102"
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
 
 
@@ -58,9 +63,9 @@ def test_library_to_copy_full_flow(page):
     expect(copy).to_be_disabled()
     expect(page.locator("#copy-reason")).to_contain_text("Fill in:")
 
-    fill_fields(page, template)
+    fill_fields(page, template, order_id=ORDER_FLOW)  # copying records any review ask
     message = page.get_by_label("Message", exact=True)
-    expect(message).to_have_value(template.render(template.example_values()))
+    expect(message).to_have_value(template.render({**template.example_values(), "order_id": ORDER_FLOW}))
     expect(copy).to_be_enabled()
     expect(page.locator("#highlights mark")).to_have_count(0)
 
@@ -154,7 +159,7 @@ def test_highlight_after_emoji_lands_on_the_right_characters(page):
     page.get_by_label("Message", exact=True).fill("Thanks 😀👍🏽 for your order! Details at www.example.com soon.")
     mark = page.locator('#highlights mark[data-category="link"]')
     expect(mark).to_have_count(1)
-    expect(mark).to_have_text("www.example.com")
+    expect(mark).to_have_text(re.compile(r"^(\s*at)?\s*www\.example\.com$"))
     emoji_marks = page.locator('#highlights mark[data-category="emoji"]')
     assert emoji_marks.count() >= 1
     assert "😀" in "".join(emoji_marks.all_text_contents())
@@ -181,6 +186,10 @@ def test_warnings_do_not_lock_copy(page):
     page.get_by_label("Message", exact=True).fill(
         "Hello,\n\n\n\nYour order has shipped and should arrive on Friday.\n\nKind regards,\nAlex")
     expect(page.locator('#highlights mark[data-severity="warn"]').first).to_be_attached()
+    # Line breaks alone would be an invisible highlight: it carries a visible bar.
+    expect(page.locator('#highlights mark[data-severity="warn"].is-blank').first).to_be_attached()
+    bar = page.evaluate("""getComputedStyle(document.querySelector('#highlights mark.is-blank'), '::before').width""")
+    assert bar == "4px"
     expect(page.get_by_role("button", name="Copy")).to_be_enabled()
     expect(page.locator("#copy-reason")).to_contain_text("warning")
 
@@ -192,7 +201,7 @@ def test_screenshot_for_the_readme(page, tmp_path):
                    key=lambda t: (len(t.fields), len(t.body)))
     page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(f"/compose/{template.id}")
-    fill_fields(page, template)
+    fill_fields(page, template, order_id=ORDER_SCREENSHOT)
     append_to_message(page, "\n\nIf you are happy, please leave us a 5-star review at www.example.com")
     expect(page.locator("#highlights mark").first).to_be_visible()
     wait_checked(page)

@@ -1,4 +1,5 @@
-"""`python -m policy triage`: readable verdicts, JSON Lines in order, exit statuses."""
+"""`python -m policy triage`: readable verdicts, JSON Lines in order, inboxes, the previous message,
+exit statuses."""
 from __future__ import annotations
 
 import io
@@ -13,6 +14,7 @@ from policy.__main__ import main as policy_main
 from policy.cli_triage import main
 
 ROOT = Path(__file__).resolve().parents[2]
+INBOX = ROOT / "tests" / "data" / "triage_inbox"
 
 
 def run(argv, stdin: str | bytes = "", capsys=None, monkeypatch=None):
@@ -30,17 +32,18 @@ def test_files_get_a_readable_verdict_each(tmp_path, capsys, monkeypatch):
     b.write_text("Thanks, it arrived!", encoding="utf-8")
     code, out, err = run([str(a), str(b)], capsys=capsys, monkeypatch=monkeypatch)
     assert code == 0 and err == ""
-    assert f"{a}: needs a reply (intent: where_is_my_order)" in out
-    assert f"{b}: no response needed (intent: thanks_or_resolved)" in out
+    assert f"{a}: needs a reply — Where is my order" in out
+    assert f"{b}: no response needed — Thanks or resolved" in out
     assert "reply templates: reply-where-is-my-order" in out
-    assert "order_id: 112-1234567-1234567" in out
+    assert "order id: 112-1234567-1234567" in out
+    assert "where_is_my_order" not in out.split("reply templates")[0], "in words, no internal ids"
     assert out.index(str(a)) < out.index(str(b))
 
 
 def test_standard_input(capsys, monkeypatch):
     code, out, _ = run([], stdin="Can I return it?", capsys=capsys, monkeypatch=monkeypatch)
     assert code == 0
-    assert out.startswith("<stdin>: needs a reply (intent: return_or_refund)")
+    assert out.startswith("<stdin>: needs a reply — Return, exchange or refund")
 
 
 def test_jsonl_one_line_per_input_in_order(tmp_path, capsys, monkeypatch):
@@ -56,7 +59,57 @@ def test_jsonl_one_line_per_input_in_order(tmp_path, capsys, monkeypatch):
     assert lines[0]["needs_reply"] is False and lines[0]["templates"] == []
     assert lines[1]["intent"] == "where_is_my_order" and lines[1]["templates"]
     text = rows[2]["text"]
-    assert any(text[r["start"]:r["end"]] == "?" for r in lines[2]["reasons"])
+    assert any(text[r["start"]:r["end"]].endswith("waterproof?") for r in lines[2]["reasons"])
+
+
+def test_jsonl_takes_the_previous_message_and_the_arrival_time(tmp_path, capsys, monkeypatch):
+    rows = [{"id": 1, "text": "ok", "previous": "Could you confirm your address?",
+             "arrived": "2026-11-30T10:00:00Z"},
+            {"id": 2, "text": "ok thanks", "previous": "Your refund has been issued."}]
+    code, out, err = run(["--jsonl", "-"], stdin="\n".join(json.dumps(r) for r in rows),
+                         capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 0, err
+    first, second = [json.loads(line) for line in out.splitlines()]
+    assert first["needs_reply"] is True and first["reply_by"] == "2026-12-01T10:00:00+00:00"
+    assert second["needs_reply"] is False
+
+
+def test_previous_option(tmp_path, capsys, monkeypatch):
+    code, out, _ = run(["--previous", "Which size would you like?"], stdin="ok thanks",
+                       capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 0 and "needs a reply" in out and "Answers what you asked" in out
+
+
+@pytest.mark.parametrize("name", ["notifications.mbox", "notification.eml", "messages.csv"])
+def test_inbox_files_are_triaged_in_deadline_order(capsys, monkeypatch, name):
+    code, out, err = run([str(INBOX / name), "--format", "json"], capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines and all(line["inbox"] == str(INBOX / name) for line in lines)
+    deadlines = [line["reply_by"] for line in lines if line["needs_reply"] and line["reply_by"]]
+    assert deadlines == sorted(deadlines)
+    assert [line["needs_reply"] for line in lines] == sorted((line["needs_reply"] for line in lines), reverse=True)
+
+
+def test_inbox_text_output_names_each_message(capsys, monkeypatch):
+    code, out, _ = run([str(INBOX / "notifications.mbox")], capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 0
+    assert "notifications.mbox message 4: needs a reply — Invoice, payment or billing" in out
+    assert "reply by: 2026-11-29T22:00:00+00:00" in out and "product: Wool Throw Blanket" in out
+
+
+def test_pasted_messages_with_the_inbox_flag(capsys, monkeypatch):
+    code, out, _ = run(["--inbox", "--format", "json"], stdin=(INBOX / "pasted.txt").read_text(encoding="utf-8"),
+                       capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 0
+    assert [json.loads(line)["needs_reply"] for line in out.splitlines()] == [True, True, False]
+
+
+def test_a_bad_inbox_exits_2(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "x.csv"
+    path.write_text("note\nhello\n", encoding="utf-8")
+    code, out, err = run([str(path)], capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2 and out == "" and f"{path}: the CSV needs a column" in err
 
 
 def test_jsonl_from_standard_input(capsys, monkeypatch):

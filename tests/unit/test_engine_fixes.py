@@ -25,7 +25,7 @@ def apply_fix(text: str, category: str) -> str:
     ("Thanks! Follow our store to hear about launches.", "promotional", "Thanks!"),
     ("Hi Sam. Send the photos on WhatsApp, it's quicker. Thanks!", "external_contact", "Hi Sam. Thanks!"),
     ("Your lamp ships today.\nUse code SPRING10 next time!\nBest, Jo", "promotional",
-     "Your lamp ships today.\n\nBest, Jo"),
+     "Your lamp ships today.\nBest, Jo"),
 ])
 def test_removal_leaves_tidy_text(text, category, fixed):
     assert apply_fix(text, category) == fixed

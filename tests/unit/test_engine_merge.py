@@ -105,3 +105,20 @@ def test_tidy_keeps_whitespace_a_replacement_rewrites():
     text = "Hello,\n\n\n\nBye"
     f = tidy_finding(text, _finding(6, 10, ["\n\n"]))
     assert (f.start, f.end) == (6, 10)
+
+
+def test_a_long_excerpt_is_cut_between_words():
+    from policy.rulekinds import excerpt_of
+    text = "Please confirm the engraving text for order 112-1234567-1234567 today. " * 3
+    short = excerpt_of(text, 0, len(text))
+    head, tail = short.split(" ... ")
+    assert text.startswith(head) and text.rstrip().endswith(tail.rstrip())
+    assert text[len(head)] == " " and text[len(text.rstrip()) - len(tail.rstrip()) - 1] == " "
+
+
+def test_hostile_walls_stay_linear():
+    import time
+    wall = "SALE NOW " * 11000 + "Use code X1 now. " * 3000
+    start = time.perf_counter()
+    check(wall)
+    assert time.perf_counter() - start < 20  # quadratic sentence lookups took minutes

@@ -1,0 +1,88 @@
+"""The features the triage model reads, with where in the message each one was found.
+
+One function, used by training (as scikit-learn's analyzer) and by triage (to
+score and to point at the deciding words), so the two can never disagree.
+Features are words, word pairs, character 3-5-grams inside words (which see
+through typos, run-together words and "thx"/"thanksss"), punctuation runs
+(":)", "?", "!!"), and the message's first and last token. (No length feature: the grammar's closings are
+shorter than strangers' ones, and a length band taught the model that long means "needs a reply".)
+Everything is linear in the length of the message: one pass of one regular
+expression, a bounded number of n-grams per token.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import Normalized, normalize
+
+# A word (letters/digits, inner apostrophes kept: "hasn't"), or a run of other visible marks.
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[^\w\s]+")
+_STRETCHED = re.compile(r"(.)\1{2,}")  # "sooo" -> "soo", "!!!!!" -> "!!"
+_DIGIT = re.compile(r"\d")  # every digit reads as 0: "14th" -> "00th", "115850" -> "00"
+MAX_CHAR_TOKEN = 24  # longer tokens add char n-grams from their first 24 characters only
+CHAR_NGRAMS = (3, 4, 5)
+MAX_MARKS = 3
+LENGTH_BANDS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (12, "7-12"), (25, "13-25"), (60, "26-60"))
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as the model sees it
+    start: int  # offsets into the normalised view
+    end: int
+    word: bool  # a word, not punctuation or a symbol
+
+
+def tokens(view: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(view):
+        raw = m.group()
+        word = raw[0].isalnum()
+        if not word:
+            raw = _STRETCHED.sub(r"\1\1", raw)[:MAX_MARKS]
+        else:
+            raw = _STRETCHED.sub(r"\1\1", _DIGIT.sub("0", raw))
+        out.append(Token(raw, m.start(), m.end(), word))
+    return out
+
+
+def view_of(text: str) -> tuple[Normalized, str]:
+    """The normalised matching view (lower case, look-alikes folded, straight apostrophes)."""
+    norm = normalize(text)
+    return norm, norm.text.translate(_APOSTROPHES)
+
+
+def _band(n: int) -> str:
+    for limit, name in LENGTH_BANDS:
+        if n <= limit:
+            return name
+    return "61+"
+
+
+def features_at(toks: list[Token]) -> list[tuple[str, int, int]]:
+    """(feature, first token index, last token index) for every feature occurrence;
+    whole-message features carry (-1, -1)."""
+    out: list[tuple[str, int, int]] = []
+    for i, tok in enumerate(toks):
+        out.append(("w:" + tok.text, i, i))
+        if i + 1 < len(toks):
+            out.append(("b:" + tok.text + " " + toks[i + 1].text, i, i + 1))
+        if tok.word and len(tok.text) > 2:
+            padded = " " + tok.text[:MAX_CHAR_TOKEN] + " "
+            for n in CHAR_NGRAMS:
+                for j in range(0, len(padded) - n + 1):
+                    out.append(("c:" + padded[j:j + n], i, i))
+    if toks:
+        out.append(("first:" + toks[0].text, 0, 0))
+        out.append(("last:" + toks[-1].text, len(toks) - 1, len(toks) - 1))
+    questions = sum(1 for t in toks if not t.word and "?" in t.text)
+    out.append(("q:" + ("0" if not questions else "1" if questions == 1 else "2+"), -1, -1))
+    return out
+
+
+def analyze(text: str) -> list[str]:
+    """The feature names of `text` (scikit-learn's analyzer during training)."""
+    _, view = view_of(text)
+    return [f for f, _, _ in features_at(tokens(view))]

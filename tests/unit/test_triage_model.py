@@ -1,0 +1,91 @@
+"""The trained triage model: a small versioned artefact with no pickle; retraining reproduces it
+and its held-out figures do not fall."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from policy.policyfile import PolicyError
+from policy.triage_model import MODEL_PATH, load_model, load_model_from
+from policy.triage_train import DATA, evaluate, held_out, load_rows, train
+
+
+def test_the_artefact_is_small_json_data():
+    assert MODEL_PATH.suffix == ".json" and MODEL_PATH.stat().st_size < 4_000_000
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["format"] == 1 and 0.5 <= data["threshold"] < 1
+    assert len(data["features"]) > 5_000
+
+
+def test_the_training_set_is_large_and_varied():
+    rows = load_rows()
+    assert len(rows) >= 5_000
+    families = {r.get("family") for r in rows}
+    for family in ("thanks", "arrived", "resolved", "self_next", "praise", "greeting", "review_left",
+                   "sigh", "handwritten"):
+        assert family in families
+    assert any(r["family"].startswith("closing+") for r in rows), "thanks followed by a request"
+    assert {r["intent"] for r in rows} >= {"where_is_my_order", "delivery_problem", "return_or_refund",
+                                          "cancel_or_change_order", "product_question", "invoice_or_billing",
+                                          "thanks_or_resolved", "feedback_or_review", "other"}
+
+
+def _shingles(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_the_training_data_is_not_the_validation_corpus():
+    """The strangers' messages are for validation only: no training message repeats one, nor
+    eight words in a row of one."""
+    corpus = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents
+                   if (p / "shared" / "corpus").is_dir()), None)
+    if corpus is None:
+        pytest.skip("the shared corpus is not on this machine")
+    theirs = [json.loads(line)["text"] for name in ("buyer_messages_real.jsonl", "buyer_messages_dev.jsonl")
+              for line in (corpus / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    their_texts = {" ".join(t.lower().split()) for t in theirs}
+    their_shingles = set().union(*(_shingles(t) for t in theirs))
+    for row in load_rows():
+        assert " ".join(row["text"].lower().split()) not in their_texts, row["id"]
+        assert not (_shingles(row["text"]) & their_shingles), row["id"]
+
+
+@pytest.fixture(scope="module")
+def retrained():
+    return train()
+
+
+def test_retraining_reproduces_the_figures(retrained):
+    data, metrics = retrained
+    stored = json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["messages"] == stored["messages"]
+    assert data["threshold"] == stored["threshold"]
+    for key in ("no_reply_precision", "no_reply_recall", "intent_accuracy"):
+        assert metrics["held_out_figures"][key] >= stored["held_out_figures"][key] - 0.005, key
+    assert metrics["held_out_figures"]["no_reply_precision"] >= 0.97
+
+
+def test_the_shipped_model_meets_its_own_held_out_figures():
+    stored = json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))
+    figures = evaluate(load_model(), [r for r in load_rows() if held_out(r)])
+    assert figures["no_reply_precision"] >= 0.97
+    for key in ("no_reply_precision", "no_reply_recall", "intent_accuracy"):
+        assert figures[key] == pytest.approx(stored["held_out_figures"][key], abs=0.001), key
+
+
+def test_a_malformed_model_fails_naming_the_file(tmp_path):
+    bad = tmp_path / "model.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(PolicyError, match="not valid JSON"):
+        load_model_from(bad)
+    bad.write_text(json.dumps({"format": 1, "intents": ["a"], "threshold": 0.5, "reply_bias": 0,
+                               "intent_bias": [0, 0], "features": {}}), encoding="utf-8")
+    with pytest.raises(PolicyError, match="do not match"):
+        load_model_from(bad)
+    bad.write_text(json.dumps({"format": 9}), encoding="utf-8")
+    with pytest.raises(PolicyError, match="format"):
+        load_model_from(bad)
