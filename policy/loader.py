@@ -111,7 +111,7 @@ def load_rule_set(folder: Path, facts, detectors: Mapping | None = None) -> list
 def load_language_rule_sets(folder: Path, facts, detectors: Mapping | None = None
                             ) -> dict[str, list[Rule]]:
     """The rules written in one language, per language tag: <shared>/<lang>/rules.toml
-    (policy/common/de/) overlaid by the marketplace's <lang>/rules.toml (policy/amazon/de/),
+    (policy/common/de/) overlaid by the marketplace's <lang>/rules.toml (policy/<marketplace>/de/),
     seeing the marketplace's word lists plus their own. The engine runs them only on a
     message in that language, on top of the marketplace's rules."""
     from .marketplace import shared_folder
