@@ -175,6 +175,8 @@ class Marketplace:
     links: Links
     intents: dict[str, str]                     # extra triage intents: id -> display name
     wording: dict[str, str] = field(default_factory=dict)
+    rule_severity: dict[str, str] = field(default_factory=dict)  # rule id -> block | warn
+    allowed_phone_numbers: tuple[str, ...] = ()                  # its own help lines: not flagged
 
     def applies(self, category: str) -> bool:
         return self.category_severity.get(category) != "off"
@@ -265,6 +267,7 @@ _FACT_KEYS = {
     "reply_clock": ("table", True), "review_requests": ("table", True),
     "links": ("table", True), "intents": ("str_table", False),
     "wording": ("table", True),
+    "rule_severity": ("str_table", False), "allowed_phone_numbers": ("str_list", False),
 }
 _CATEGORY_KEYS = {"name": ("text", False), "names": ("str_table", False),
                   "severity": ("text", False)}
@@ -417,6 +420,15 @@ def load_marketplace_from(folder: str | Path) -> Marketplace:
             raise PolicyError(f"{where}: [intents]: {intent!r} must be lower_snake_case")
     wording = dict(check_table(data["wording"], WORDING_KEYS, f"{where}: [wording]"))
 
+    rule_severity = dict(data.get("rule_severity", {}))
+    for rule_id, level in rule_severity.items():
+        if level not in ("block", "warn"):
+            raise PolicyError(f"{where}: [rule_severity]: {rule_id}: {level!r} is not block or warn")
+    phones = tuple(data.get("allowed_phone_numbers", []))
+    for number in phones:
+        if sum(ch.isdigit() for ch in number) < 7:
+            raise PolicyError(f"{where}: allowed_phone_numbers: {number!r} is not a phone number")
+
     includes = tuple(data.get("includes", [COMMON]))
     for shared in includes:
         try:
@@ -430,5 +442,5 @@ def load_marketplace_from(folder: str | Path) -> Marketplace:
         category_severity=severity, category_names=names, template_kinds=template_kinds,
         message_kinds=message_kinds, max_length=data["max_length"], order_id=order_id,
         reply_clock=reply_clock, review_requests=review, links=links,
-        intents=intents, wording=wording,
+        intents=intents, wording=wording, rule_severity=rule_severity, allowed_phone_numbers=phones,
     )

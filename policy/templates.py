@@ -59,7 +59,7 @@ class Field:
     help: str = ""
     choices: tuple[str, ...] = ()
     context_only: bool = False  # feeds the check context (e.g. delivered_on), not the text
-    # What the value must look like, in the marketplace's words ("Amazon order ID as 3-7-7
+    # What the value must look like, in the marketplace's words ("order number as 2-5-5
     # digits", from marketplace.toml); empty for types whose format needs no explaining.
     format_hint: str = ""
 
@@ -81,6 +81,12 @@ class Field:
             "help": self.help, "choices": list(self.choices), "context_only": self.context_only,
             "format_hint": self.format_hint,
         }
+
+
+def order_id_hint(order_id_name: str, description: str) -> str:
+    """How an order-ID field explains its format ("<order ID name> as <format>"); the
+    catalog extractor (web.extract) builds the same text to translate it."""
+    return f"{order_id_name} as {description}"
 
 
 @dataclass(frozen=True)
@@ -358,7 +364,7 @@ def _build_field(raw_field, shared: dict, fail, facts) -> Field:
         raise fail(f"field {name!r}: example {example!r} is not one of its choices")
     hint = ""
     if field_type == "order_id":
-        hint = f"{facts.wording.get('order_id_name', 'order ID')} as {facts.order_id.description}"
+        hint = order_id_hint(facts.wording.get("order_id_name", "order ID"), facts.order_id.description)
     return Field(
         name=name, label=merged["label"], type=field_type, required=required,
         pattern=pattern, example=example, help=merged.get("help", ""),

@@ -42,7 +42,8 @@ DETECTORS: dict[str, Detector] = {
 # builder of that marketplace's detector. A rule of kind "detector" gets the built one.
 FOR_MARKETPLACE: dict[str, Callable[[object], Detector]] = {
     "link": lambda facts: links.for_site(facts.links),
-    "phone": lambda facts: phones.for_order_ids(facts.order_id.pattern),
+    "phone": lambda facts: phones.for_order_ids(facts.order_id.pattern,
+                                                getattr(facts, "allowed_phone_numbers", ())),
 }
 
 __all__ = ["DETECTORS", "FOR_MARKETPLACE", "Detector", "Hit"]

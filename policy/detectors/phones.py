@@ -62,6 +62,9 @@ _PIECE_BREAK = re.compile(r" / |  +")
 # (Only units that are not also words that could follow a number: not "in", "a", "m".)
 _UNIT_AFTER = re.compile(r"[ ]?(?:cm|mm|km|kg|mg|lbs?|oz|inch(?:es)?|ft|kw|mah|hz|khz|mhz"
                          r"|rpm|gb|mb|tb|pcs|ml|psi|db|px|dpi)\b|[ ]?[%°]")
+# A UPS tracking number ("1Z 999 AA1 01 2345 6784"): its letters split the digits into runs
+# that would each look like a phone number.
+_UPS_TRACKING = re.compile(r"\b1z(?:[ ]?[0-9a-z]){16}\b", re.IGNORECASE)
 _EXTENSION = re.compile(r"[ ]?(?:,[ ]?)?(?:ext\.?|extension|x|#|durchwahl|poste)[ ]?\d{1,6}\b")
 
 _NEAR = 40  # characters looked back for the word that says what a number is
@@ -273,9 +276,14 @@ def _candidates(view: View, not_phones: re.Pattern = _NOT_PHONES):
             yield [(start, c) for start, c in readings if sum(ch.isdigit() for ch in c) >= 7]
 
 
+def _inside_ups_tracking(text: str, start: int, end: int) -> bool:
+    window = _UPS_TRACKING.finditer(text, max(0, start - 24), min(len(text), end + 24))
+    return any(m.start() <= start and end <= m.end() for m in window)
+
+
 def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
     end = start + len(candidate)
-    if _UNIT_AFTER.match(view.text, end):
+    if _UNIT_AFTER.match(view.text, end) or _inside_ups_tracking(view.text, start, end):
         return None
     cue = _cue(view.text, start)
     if cue is None and not candidate.startswith(("+", "(+")) and _COUNTRY_PREFIX.search(
@@ -293,14 +301,24 @@ def _phone_at(text: str, view: View, start: int, candidate: str) -> Hit | None:
     return Hit(*view.span(start, end), "phone")
 
 
-def for_order_ids(order_id_pattern: str):
+def for_order_ids(order_id_pattern: str, allowed_numbers: tuple[str, ...] = ()):
     """The phone detector of a marketplace: its order IDs (a plain pattern, marketplace.toml
-    [order_id]) are never phone numbers."""
+    [order_id]) are never phone numbers, and the numbers of its own help channels
+    (`allowed_phone_numbers`, a marketplace's customer care line) are not flagged."""
     not_phones = re.compile(rf"(?<![\d\-])(?i:{order_id_pattern})(?![\d\-])|{_NOT_PHONES.pattern}")
+    allowed = frozenset(_national_digits(n) for n in allowed_numbers)
 
     def detect_for_marketplace(text: str, norm: Normalized) -> list[Hit]:
-        return detect(text, norm, not_phones)
+        hits = detect(text, norm, not_phones)
+        return [h for h in hits if _national_digits(text[h.start:h.end]) not in allowed] if allowed else hits
     return detect_for_marketplace
+
+
+def _national_digits(number: str) -> str:
+    """The digits of a number without a leading North American "1" ("1-800-925-6278" and
+    "800 925 6278" are the same number)."""
+    digits = re.sub(r"\D", "", number)
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
 def detect(text: str, norm: Normalized, not_phones: re.Pattern = _NOT_PHONES) -> list[Hit]:
