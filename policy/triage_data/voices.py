@@ -18,7 +18,7 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "the weekend", "
         "the 14th", "Sunday", "the 21st", "early this month"]
 AGENTS = ["Priya", "Tom", "Marco", "Jess", "Ahmed", "Lena", "Sam", "Olu", "Kate", "Raj"]
 HANDLES = ["@ShopHelp", "@StoreSupport", "@help_desk", "@OrdersTeam", "@CarrierUK", "@MarketCare",
-           "@QuickShipHelp", "@maker_studio"]
+           "@QuickShipHelp", "@maker_studio", "@{digits}", "@{digits} @{digits}"]
 
 
 def _order(rng: random.Random) -> str:
@@ -28,7 +28,7 @@ def _order(rng: random.Random) -> str:
 def _fill(rng: random.Random, text: str) -> str:
     return (text.replace("{item}", rng.choice(ITEMS)).replace("{day}", rng.choice(DAYS))
             .replace("{order}", _order(rng)).replace("{agent}", rng.choice(AGENTS))
-            .replace("{k}", str(rng.randint(2, 6))).replace("{handle}", rng.choice(HANDLES)))
+            .replace("{k}", str(rng.randint(2, 6))).replace("{handle}", rng.choice(HANDLES)).replace("{digits}", str(rng.randint(100, 999999))))
 
 
 # Context a buyer gives before the point: it carries no intent of its own.
@@ -119,6 +119,28 @@ ASKS = {
         "Do you have a discount code for repeat customers?", "Is there a phone number?",
     ],
 }
+
+# Opinions a buyer adds after a closing, asking nothing (a suggestion, a gripe, a hope).
+OPINIONS = [
+    "It was way harder than it should be to find the cancel button.", "Your website could be clearer about delivery times.",
+    "As a suggestion, an email when the status changes would help a lot.", "Shame the courier was so slow.",
+    "Wish the chat had been a bit more flexible.", "Hope the next one is as quick.", "Proud customer for years.",
+    "The packaging was a bit much but the product is great.", "Not sure why it took three messages, but fine.",
+    "Will definitely be ordering again.", "Honestly expected worse after the reviews.",
+    "A phone line would be nice one day.", "Happy with the delivery speed, under a day!",
+    "Keep up the good work.", "The app kept logging me out, just so you know.",
+]
+
+# Replies to something the seller asked (a time, a photo, an address, a choice): the seller
+# must act on them, so without the previous message they need a reply.
+ANSWERS = [
+    "Tomorrow afternoon is fine for collection.", "I've sent the photos over.", "Friday works for me.",
+    "Just uploaded the pictures of the damage.", "Yes please go ahead.", "The blue one please.",
+    "The serial number is on the sticker, it's {digits}.", "My new address is 14 Park Road.",
+    "Sent the screenshot through the app.", "Either day is fine, whichever suits.",
+    "Size M please.", "OK, do that then.", "I'll be in after 5 if the driver can come then.",
+    "Attached the receipt as requested.", "Replacement is fine, no need to refund.",
+]
 
 # Closings that ask nothing: (text, intent, family)
 NO_REPLY = {
@@ -222,8 +244,15 @@ def _noise(rng: random.Random, text: str) -> str:
 
 
 def needs_reply(rng: random.Random) -> tuple[str, str, str]:
+    if rng.random() < 0.06:
+        text = _noise(rng, _fill(rng, rng.choice(ANSWERS)))
+        if rng.random() < 0.3:
+            text += " " + rng.choice(["Thanks", "thx", "Cheers!", "ty"])
+        return text, "other", "voice_answer"
     intent = rng.choice(list(ASKS) + ["where_is_my_order", "delivery_problem"])
     ask = _noise(rng, _fill(rng, rng.choice(ASKS[intent])))
+    if rng.random() < 0.1:  # a gripe before the ask
+        ask = rng.choice(OPINIONS) + " " + ask
     style = rng.random()
     back = " ".join(_fill(rng, s) for s in rng.sample(BACKSTORY, rng.randint(0, 3)))
     if style < 0.3:  # a tweet to a support account
@@ -261,6 +290,8 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
     if rng.random() < 0.3:  # a second closing sentence
         second = rng.choice(["thanks", "praise", "arrived", "sigh", "greeting"])
         text += rng.choice([". ", "! ", " ", "\n"]) + _noise(rng, _fill(rng, rng.choice(NO_REPLY[second])))
+    if rng.random() < 0.2 and kind in ("thanks", "sigh", "resolved", "praise", "arrived"):
+        text += rng.choice([". ", " ", "! "]) + rng.choice(OPINIONS)
     if rng.random() < 0.2:  # context that asks nothing
         text = _fill(rng, rng.choice(["Order {order}.", "Re the {item}:", "Update on {order}:",
                                       "About the {item} from {day}:"])) + " " + text
