@@ -22,6 +22,7 @@ import policy
 
 from . import checking
 from .bodies import json_object
+from .choice import chosen_marketplace
 from .migrations import connect, migrate
 
 bp = Blueprint("history", __name__)
@@ -69,7 +70,7 @@ def _order_id_problem(marketplace: str) -> str:
 def _marketplace(value) -> str:
     """A marketplace id from a request (default: the app's), 400 when there is no such one."""
     if value in (None, ""):
-        return current_app.config["MARKETPLACE"]
+        return chosen_marketplace()
     if not isinstance(value, str) or not _MARKETPLACE_ID.match(value):
         abort(400, "“marketplace” must be a marketplace id.")
     try:

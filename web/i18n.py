@@ -20,6 +20,8 @@ from flask import Flask, request, url_for
 from flask_babel import Babel, get_locale, gettext
 from werkzeug.routing import BuildError
 
+from .choice import remember_query_choice
+
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 SOURCE_LOCALE = "en"
 COOKIE = "locale"
@@ -122,20 +124,12 @@ def translate_data(text):
     return gettext(text) if isinstance(text, str) and text else text
 
 
-def _remember_choice(response):
-    chosen = parse_locale(request.args.get("locale"))
-    if chosen and request.cookies.get(COOKIE) != chosen:
-        response.set_cookie(COOKIE, chosen, max_age=COOKIE_MAX_AGE, samesite="Lax",
-                            httponly=True, secure=request.is_secure)
-    return response
-
-
 def init_app(app: Flask) -> None:
     compile_catalogs()
     app.config.setdefault("BABEL_DEFAULT_LOCALE", SOURCE_LOCALE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     Babel(app, locale_selector=select_locale)
-    app.after_request(_remember_choice)
+    remember_query_choice(app, "locale", COOKIE, parse_locale, COOKIE_MAX_AGE)
     app.jinja_env.globals.update(locale_choices=locale_choices, html_lang=html_lang, locale_url=locale_url,
                                  current_locale=current_locale)
     # Policy data (a template's title, a field's help) in the locale: a plain string, escaped
