@@ -11,10 +11,11 @@ import json
 import sys
 from dataclasses import dataclass
 
-from . import ContextError, PolicyError, check_message, load_policy
+from . import CheckResult, ContextError, PolicyError, check_message, load_policy
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, loads_json, read_text
 from .context import CONTEXT_KEYS, DATE_KEYS, context_problem
 from .language import AUTO, parse_language
+from .localize import SOURCE_LOCALE, check_locale, localize
 from .marketplace import default_marketplace
 
 PROG = "python -m policy check"
@@ -50,6 +51,9 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--language", default=AUTO, metavar="auto|TAG",
                         help='the buyer\'s language as a BCP 47 tag such as "en", or "auto" to '
                              'detect it from the text (default: auto)')
+    parser.add_argument("--locale", default=SOURCE_LOCALE, metavar="LOCALE",
+                        help='language of the findings\' messages and suggestions, e.g. "zh" '
+                             '(default: en); replacements stay in the message\'s language')
     parser.add_argument("--template", metavar="ID", help="id of the approved template the message uses")
     parser.add_argument("--context", metavar="JSON",
                         help='check context as a JSON object, e.g. \'{"order_id": "112-1234567-1234567", '
@@ -172,12 +176,14 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 # ---------------------------------------------------------------- main
 
-def _check(message: Message, marketplace: str):
+def _check(message: Message, marketplace: str, locale: str = SOURCE_LOCALE):
     try:
-        return check_message(message.text, marketplace=marketplace, template=message.template,
-                             context=message.context, language=message.language)
+        result = check_message(message.text, marketplace=marketplace, template=message.template,
+                               context=message.context, language=message.language)
     except ContextError as e:  # a context the rules cannot compute with: bad input
         raise UsageError(f"{message.label}: {e}") from None
+    # Messages, sources and suggestions in the seller's locale; replacements stay as they are.
+    return CheckResult(result.language, localize(result.findings, marketplace, locale))
 
 
 def _blocks(findings: list) -> bool:
@@ -187,7 +193,7 @@ def _blocks(findings: list) -> bool:
 def run_files(paths: list[str], args, context: dict | None, out) -> int:
     messages = [Message(label=input_name(p), text=read_text(p), template=args.template,
                         context=context, language=args.language) for p in paths]
-    checked = [(m, _check(m, args.marketplace)) for m in messages]
+    checked = [(m, _check(m, args.marketplace, args.locale)) for m in messages]
     results = [(m, result.findings) for m, result in checked]
     if args.format == "json":
         files = []
@@ -215,7 +221,7 @@ def run_jsonl(path: str, args, context: dict | None, out) -> int:
             _require_template(args.marketplace, m.template, m.label)
     any_block = False
     for m in messages:
-        result = _check(m, args.marketplace)
+        result = _check(m, args.marketplace, args.locale)
         any_block |= not result.ok
         out.write(json.dumps({"id": m.id, "ok": result.ok, "language": result.language,
                               "findings": [f.to_dict() for f in result.findings]},
@@ -248,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError("give either --jsonl or FILE arguments, not both")
         context = parse_context(args.context)
         args.language = validate_language(args.language, "--language")
+        try:
+            args.locale = check_locale(args.locale)
+        except ValueError as exc:
+            raise UsageError(f"--locale: {exc}") from None
         if args.marketplace is None:
             args.marketplace = default_marketplace()
         load_policy(args.marketplace)

@@ -83,6 +83,12 @@ class Field:
         }
 
 
+def order_id_hint(order_id_name: str, description: str) -> str:
+    """How an order-ID field explains its format ("<order ID name> as <format>"); the
+    catalog extractor (web.extract) builds the same text to translate it."""
+    return f"{order_id_name} as {description}"
+
+
 @dataclass(frozen=True)
 class _Segment:
     """A run of the body: literal text, or an optional group of parts."""
@@ -358,7 +364,7 @@ def _build_field(raw_field, shared: dict, fail, facts) -> Field:
         raise fail(f"field {name!r}: example {example!r} is not one of its choices")
     hint = ""
     if field_type == "order_id":
-        hint = f"{facts.wording.get('order_id_name', 'order ID')} as {facts.order_id.description}"
+        hint = order_id_hint(facts.wording.get("order_id_name", "order ID"), facts.order_id.description)
     return Field(
         name=name, label=merged["label"], type=field_type, required=required,
         pattern=pattern, example=example, help=merged.get("help", ""),

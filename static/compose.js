@@ -18,6 +18,13 @@
   var data = JSON.parse(document.getElementById("compose-data").textContent);
   var template = data.template;
   var notes = data.notes;
+  // Every word the script shows comes from the page (web/pages.py), in the interface locale.
+  var strings = data.strings;
+  function text(key, values) {
+    return strings[key].replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
   var form = document.getElementById("compose-form");
   var message = document.getElementById("message");
   var mirror = document.getElementById("highlights");
@@ -103,12 +110,12 @@
         if (response.ok) {
           applyResult(mine, key, json, null);
         } else {
-          applyResult(mine, key, null, json.error || ("The check failed (" + response.status + ")."));
+          applyResult(mine, key, null, json.error || text("check_failed", { status: response.status }));
         }
       });
     }).catch(function (error) {
       if (error && error.name === "AbortError") { return; }
-      applyResult(mine, key, null, "The check could not reach the server. Your text is safe; try again.");
+      applyResult(mine, key, null, text("check_unreachable"));
     });
   }
 
@@ -362,13 +369,13 @@
       var head = element("p", "finding__head");
       head.appendChild(element("span", "badge badge--" + card.severity, card.badge));
       head.appendChild(element("span", "finding__category", card.category_label));
-      if (card.count > 1) { head.appendChild(element("span", "finding__count", card.count + " places")); }
+      if (card.count > 1) { head.appendChild(element("span", "finding__count", text("places", { count: card.count }))); }
       li.appendChild(head);
       li.appendChild(element("p", "finding__message", card.message));
       if (card.excerpts) { li.appendChild(element("p", "finding__excerpt", card.excerpts)); }
       if (card.source) {
         var why = element("p", "finding__source");
-        why.appendChild(element("span", "finding__label", "Why: "));
+        why.appendChild(element("span", "finding__label", text("why")));
         why.appendChild(document.createTextNode(card.source));
         li.appendChild(why);
       }
@@ -380,7 +387,7 @@
       var actions = element("div", "finding__actions");
       if (card.spans.length) {
         var next = 0;
-        actions.appendChild(button("Show in message", card.show_name, function () {
+        actions.appendChild(button(text("show_in_message"), card.show_name, function () {
           var mine = spans.filter(function (s) {
             return s.piece.findings.some(function (f) { return card.spans.indexOf(f) >= 0; });
           });
@@ -417,7 +424,7 @@
   function renderCopy(note) {
     var copied = copiedKey !== null && copiedKey === draftKey();
     var allowed = copied || (!networkError && state.copy.allowed);
-    var reason = note || (copied ? copiedNote : networkError ? "The message could not be checked." : state.copy.reason);
+    var reason = note || (copied ? copiedNote : networkError ? text("not_checked") : state.copy.reason);
     copyButton.disabled = !allowed;
     if (copyReason.textContent !== reason) { copyReason.textContent = reason; }
     copyReason.className = "copy-reason copy-reason--" + (allowed && !note ? "ready" : "blocked");
@@ -426,7 +433,7 @@
   function updateCounter() {
     var length = codePointMap(message.value).length - 1;
     var limit = state.counter.limit;
-    counter.textContent = length + " / " + limit + " characters";
+    counter.textContent = text("counter", { length: length, limit: limit });
     counter.classList.toggle("counter--over", length > limit);
   }
 
@@ -474,7 +481,7 @@
       body: JSON.stringify({ text: text })
     }).then(function (response) {
       return response.json().then(function (json) {
-        if (!response.ok) { throw new Error(json.error || "Could not convert the text."); }
+        if (!response.ok) { throw new Error(json.error || text("convert_failed")); }
         if (message.value !== text) { return; }  // the seller typed meanwhile: leave it be
         message.focus({ preventScroll: true });
         message.select();
@@ -482,7 +489,7 @@
         afterProgrammaticEdit();
       });
     }).catch(function (error) {
-      setNote(error.message || "Could not convert the text.");
+      setNote(error.message || text("convert_failed"));
     });
   }
 
@@ -514,7 +521,7 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (response.status === 201) { return null; }
-        return json.error || ("Could not record the review request (" + response.status + ").");
+        return json.error || text("record_failed", { status: response.status });
       });
     });
   }
@@ -542,7 +549,7 @@
         return writeClipboard(text).then(function () { renderCopy(); }, function () { renderCopy(notes.refused); });
       });
     }).catch(function () {
-      setNote("Could not copy right now. Your text is safe; try again.");
+      setNote(text("copy_failed"));
     });
   }
 

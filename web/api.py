@@ -13,11 +13,13 @@ import policy
 from policy.language import parse_language
 from policy.context import CONTEXT_KEYS, context_problem
 from policy.marketplace import load_marketplace, marketplace_ids
+from policy.localize import check_locale, localize
 from policy.plaintext import html_to_text
 
 from .bodies import json_object
 from .checking import check_result
 from .composing import compose_state
+from .i18n import current_locale
 from .security import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -39,9 +41,11 @@ def check():
     elif template_id not in marketplace.templates:
         abort(400, f"Unknown template “{template_id}” for marketplace “{marketplace.marketplace}”.")
     language = _language(body.get("language", "auto"))
+    locale = _locale(body.get("locale"))
     result = check_result(text, marketplace, template_id, _context(body.get("context")), language)
-    return jsonify({"ok": result.ok, "language": result.language,
-                    "findings": [f.to_dict() for f in result.findings]})
+    findings = localize(result.findings, marketplace.marketplace, locale)
+    return jsonify({"ok": result.ok, "language": result.language, "locale": locale,
+                    "findings": [f.to_dict() for f in findings]})
 
 
 @bp.post("/compose")
@@ -117,6 +121,17 @@ def _marketplace(name) -> policy.Policy:
         return policy.load_policy(name)
     except policy.PolicyError:
         abort(400, f"Unknown marketplace “{name}”.")
+
+
+def _locale(raw) -> str:
+    """The interface locale of the answer: the body's "locale", else the request's (400 when
+    the body names one there is no catalog for)."""
+    if raw is None:
+        return current_locale()
+    try:
+        return check_locale(raw)
+    except ValueError as exc:
+        abort(400, f"“locale”: {exc}.")
 
 
 def _language(raw) -> str:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import hashlib
 
 from flask import current_app
+from flask_babel import format_number, gettext as _, ngettext
 
 import policy
+from policy.localize import localize
 from policy.templates import Template
 
 from .checking import CONTEXT_FIELDS, asks_for_review, category_labels, check_message, preview_pieces
 from .forms import field_problem
+from .i18n import current_locale
 
 # Length the engine is asked to check at most (pasted HTML runs longer than any message kind).
 DEFAULT_LIMIT = 2000
@@ -75,25 +78,28 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
     findings: list[policy.Finding] = []
     check_error = None
     if len(text) > check_limit:
-        check_error = (f"This message is {len(text):,} characters: too long to check (the checker "
-                       f"reads up to {check_limit:,}; a message may have {limit:,}). Shorten it and "
-                       "check again: your text is kept.")
+        check_error = _("This message is %(length)s characters: too long to check (the checker reads "
+                        "up to %(check_limit)s; a message may have %(limit)s). Shorten it and check "
+                        "again: your text is kept.", length=format_number(len(text)),
+                        check_limit=format_number(check_limit), limit=format_number(limit))
     elif text.strip():
-        findings = check_message(text, marketplace, template.id if template else None, context)
+        findings = localize(check_message(text, marketplace, template.id if template else None, context),
+                            marketplace.marketplace, current_locale())
 
     blocking = sum(f.blocks for f in findings)
     warnings = len(findings) - blocking
     reasons = []
     if not text.strip():
-        reasons.append("Write a message first.")
+        reasons.append(_("Write a message first."))
     if missing:
-        reasons.append(f"Fill in: {', '.join(missing)}.")
+        reasons.append(_("Fill in: %(fields)s.", fields=_(", ").join(_(m) for m in missing)))
     if invalid:
-        reasons.append(f"Correct: {', '.join(invalid)}.")
+        reasons.append(_("Correct: %(fields)s.", fields=_(", ").join(_(m) for m in invalid)))
     if check_error:
-        reasons.append("The message could not be checked.")
+        reasons.append(_("The message could not be checked."))
     if blocking:
-        reasons.append(f"Fix {_plural(blocking, 'blocking problem', 'blocking problems')} first.")
+        reasons.append(ngettext("Fix %(num)d blocking problem first.", "Fix %(num)d blocking problems first.",
+                                blocking))
     return {
         "text": text,
         "generated": generated,
@@ -103,7 +109,7 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
         "ok": not blocking and not check_error,
         "findings": [f.to_dict() for f in findings],
         "pieces": _pieces(text, findings),
-        "cards": _cards(findings, category_labels(marketplace)),
+        "cards": _cards(findings, marketplace),
         "check_error": check_error,
         "summary": _summary(text, blocking, warnings, check_error),
         "copy": {"allowed": not reasons,
@@ -115,14 +121,11 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
     }
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _ready(warnings: int) -> str:
     if warnings:
-        return f"Ready to copy. Look at the {_plural(warnings, 'warning', 'warnings')} first."
-    return "Ready to copy."
+        return ngettext("Ready to copy. Look at the %(num)d warning first.",
+                        "Ready to copy. Look at the %(num)d warnings first.", warnings)
+    return _("Ready to copy.")
 
 
 def _summary(text: str, blocking: int, warnings: int, check_error: str | None) -> dict:
@@ -130,12 +133,12 @@ def _summary(text: str, blocking: int, warnings: int, check_error: str | None) -
         return {"text": check_error, "level": "block"}
     parts = []
     if blocking:
-        parts.append(_plural(blocking, "problem blocks", "problems block") + " copying")
+        parts.append(ngettext("%(num)d problem blocks copying", "%(num)d problems block copying", blocking))
     if warnings:
-        parts.append(_plural(warnings, "warning", "warnings"))
+        parts.append(ngettext("%(num)d warning", "%(num)d warnings", warnings))
     if parts:
-        return {"text": ", ".join(parts) + ".", "level": "block" if blocking else "warn"}
-    return {"text": "No problems found." if text.strip() else "", "level": "ok"}
+        return {"text": _("%(parts)s.", parts=_(", ").join(parts)), "level": "block" if blocking else "warn"}
+    return {"text": _("No problems found.") if text.strip() else "", "level": "ok"}
 
 
 def _pieces(text: str, findings: list[policy.Finding]) -> list[dict]:
@@ -157,36 +160,43 @@ def _pieces(text: str, findings: list[policy.Finding]) -> list[dict]:
 
 
 def _quote(text: str) -> str:
-    return f"“{text}”"
+    return _("“%(text)s”", text=text)
 
 
-def _cards(findings: list[policy.Finding], labels: dict[str, str]) -> list[dict]:
+def _cards(findings: list[policy.Finding], marketplace: policy.Policy) -> list[dict]:
     """One card per rule, message and fix (“<p>”, “</p>” and 3 more), blocking ones first."""
     groups: dict[tuple, list[int]] = {}
     for i, f in enumerate(findings):
         groups.setdefault((f.rule, f.severity, f.message, f.replacements), []).append(i)
     ordered = sorted(groups.values(), key=lambda members: not findings[members[0]].blocks)
     cards = []
+    labels = category_labels(marketplace, current_locale())
     for number, members in enumerate(ordered):
         first = findings[members[0]]
         many = len(members)
         seen = list(dict.fromkeys(findings[i].excerpt for i in members
                                   if findings[i].end > findings[i].start and findings[i].excerpt))
-        excerpts = ", ".join(_quote(e) for e in seen[:4])
+        excerpts = _(", ").join(_quote(e) for e in seen[:4])
         if len(seen) > 4:
-            excerpts += f" and {len(seen) - 4} more"
+            excerpts = _("%(excerpts)s and %(num)d more", excerpts=excerpts, num=len(seen) - 4)
         fixes = []
         if first.category == "html":
-            fixes.append({"action": "plain-text", "label": "Convert to plain text",
-                          "name": "Convert to plain text"})
-        target = f"all {many}" if many > 1 else _quote(first.excerpt)
+            fixes.append({"action": "plain-text", "label": _("Convert to plain text"),
+                          "name": _("Convert to plain text")})
         for option, replacement in enumerate(first.replacements):
-            if replacement:
-                label = ("Replace all with " if many > 1 else "Replace with ") + _quote(replacement)
-                name = f"Replace {target} with {_quote(replacement)}"
+            quoted = _quote(replacement)
+            if replacement and many > 1:
+                label = _("Replace all with %(replacement)s", replacement=quoted)
+                name = _("Replace all %(num)d with %(replacement)s", num=many, replacement=quoted)
+            elif replacement:
+                label = _("Replace with %(replacement)s", replacement=quoted)
+                name = _("Replace %(excerpt)s with %(replacement)s", excerpt=_quote(first.excerpt),
+                         replacement=quoted)
+            elif many > 1:
+                label = name = _("Remove all %(num)d", num=many)
             else:
-                label = f"Remove all {many}" if many > 1 else "Remove it"
-                name = f"Remove {target}"
+                label = _("Remove it")
+                name = _("Remove %(excerpt)s", excerpt=_quote(first.excerpt))
             fixes.append({"action": "replace", "option": option, "label": label, "name": name})
         spans = [i for i in members if findings[i].end > findings[i].start]
         cards.append({
@@ -194,10 +204,10 @@ def _cards(findings: list[policy.Finding], labels: dict[str, str]) -> list[dict]
             "rule": first.rule, "category": first.category,
             "category_label": labels.get(first.category, first.category),
             "severity": first.severity, "blocks": first.blocks,
-            "badge": "Blocks copying" if first.blocks else "Warning",
+            "badge": _("Blocks copying") if first.blocks else _("Warning"),
             "message": first.message, "count": many, "excerpts": excerpts,
             "source": first.source, "suggestions": list(first.suggestions), "fixes": fixes,
-            "show_name": (f"Show {_quote(first.excerpt)} in the message" if len(spans) == 1
-                          else f"Show the {len(spans)} places in the message, one at a time"),
+            "show_name": (_("Show %(excerpt)s in the message", excerpt=_quote(first.excerpt)) if len(spans) == 1
+                          else _("Show the %(num)d places in the message, one at a time", num=len(spans))),
         })
     return cards

@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 MESSAGES = {
-    400: "The request could not be understood.",
-    404: "There is no page at this address.",
-    405: "This address does not accept that kind of request.",
-    413: "The request is too large. Shorten the message and try again.",
-    500: "Something went wrong on our side. Your text was not sent anywhere; try again.",
+    400: _l("The request could not be understood."),
+    404: _l("There is no page at this address."),
+    405: _l("This address does not accept that kind of request."),
+    413: _l("The request is too large. Shorten the message and try again."),
+    500: _l("Something went wrong on our side. Your text was not sent anywhere; try again."),
 }
 
 
-TITLES = {400: "Request not understood", 404: "Page not found", 405: "Not allowed here",
-          413: "Too large", 500: "Something went wrong"}
+TITLES = {400: _l("Request not understood"), 404: _l("Page not found"), 405: _l("Not allowed here"),
+          413: _l("Too large"), 500: _l("Something went wrong")}
 
 
 def wants_json() -> bool:
@@ -36,13 +37,13 @@ def init_app(app: Flask) -> None:
 
 
 def _csrf_error(error: CSRFError):
-    message = ("The form's security token is missing or expired. "
-               "Reload the page and try again; your text is still in the page you came from.")
-    return _respond(400, message, title="The form has expired")
+    message = _l("The form's security token is missing or expired. "
+                 "Reload the page and try again; your text is still in the page you came from.")
+    return _respond(400, message, title=_l("The form has expired"))
 
 
 def _too_deep(error: RecursionError):
-    return _respond(400, "The request is nested too deeply to be read: send a flat JSON object.",
+    return _respond(400, _l("The request is nested too deeply to be read: send a flat JSON object."),
                     title=TITLES[400])
 
 
@@ -57,6 +58,7 @@ def _http_error(error: HTTPException):
 
 
 def _respond(code: int, message: str, title: str | None = None):
+    message, title = str(message), str(title or _l("Error"))
     if wants_json():
         return jsonify({"error": message}), code
-    return render_template("error.html", code=code, title=title or "Error", message=message), code
+    return render_template("error.html", code=code, title=title, message=message), code

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 
+import datetime as dt
+import re
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -11,21 +16,31 @@ from wtforms.widgets import DateInput, TextInput
 from policy.dates import date_problem
 from policy.templates import Field, Template
 
+from .i18n import translate_data
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
 
 def field_messages(spec: Field) -> dict[str, str]:
-    """What to tell the seller when a field is empty or malformed (server and browser alike)."""
+    """What to tell the seller when a field is empty or malformed (server and browser alike),
+    in the interface locale."""
     example = spec.example
-    if spec.type == "order_id":  # the format in the marketplace's words (marketplace.toml)
-        fmt = f"Enter the {spec.format_hint}{', for example ' + example if example else ''}."
+    label = _(spec.label)
+    if spec.type == "order_id":  # the format in the marketplace's words (marketplace.toml), translated
+        hint = translate_data(spec.format_hint)
+        fmt = (_("Enter the %(hint)s, for example %(example)s.", hint=hint, example=example) if example
+               else _("Enter the %(hint)s.", hint=hint))
     elif spec.type == "date":
-        fmt = f"Enter a date as year-month-day, for example {example or '2026-11-02'}."
+        fmt = _("Enter a date as year-month-day, for example %(example)s.", example=example or "2026-11-02")
     elif spec.type == "number":
-        fmt = f"Enter a whole number{', for example ' + example if example else ''}."
+        fmt = (_("Enter a whole number, for example %(example)s.", example=example) if example
+               else _("Enter a whole number."))
     elif spec.type == "select":
-        fmt = f"Choose one of the listed options for {spec.label}."
+        fmt = _("Choose one of the listed options for %(label)s.", label=label)
     else:
-        fmt = f"{spec.label} does not look right{'; for example: ' + example if example else ''}."
-    return {"required": f"Fill in {spec.label}.", "format": fmt}
+        fmt = (_("%(label)s does not look right; for example: %(example)s.", label=label, example=example)
+               if example else _("%(label)s does not look right.", label=label))
+    return {"required": _("Fill in %(label)s.", label=label), "format": fmt}
 
 
 def field_problem(spec: Field, value: str | None) -> str | None:
@@ -39,8 +54,24 @@ def field_problem(spec: Field, value: str | None) -> str | None:
     if spec.problem(value) is not None:
         return field_messages(spec)["required" if not value else "format"]
     if value and spec.type == "date":
-        return date_problem(value, spec.label)
+        return _date_problem(value, _(spec.label))
     return None
+
+
+def _date_problem(value: str, label: str) -> str | None:
+    """policy.dates' verdict, worded in the interface locale."""
+    if date_problem(value, label) is None:
+        return None
+    from policy.dates import LATEST_DATE
+    if _ISO_DATE.match(value.strip()):
+        try:
+            dt.date.fromisoformat(value.strip())
+            return _("%(label)s is too far in the future: %(date)s (the latest accepted is %(latest)s).",
+                     label=label, date=value.strip(), latest=LATEST_DATE.isoformat())
+        except ValueError:
+            pass
+    return _("%(label)s is not an ISO date (YYYY-MM-DD, e.g. 2026-11-02): “%(value)s”.",
+             label=label, value=value[:40])
 
 
 def _validator(spec: Field):
@@ -58,10 +89,10 @@ def _form_field(spec: Field):
         render_kw["placeholder"] = spec.example
     if spec.required:
         render_kw["aria-required"] = "true"
-    kwargs = {"label": spec.label, "validators": [_validator(spec)], "render_kw": render_kw,
-              "description": spec.help}
+    kwargs = {"label": _l(spec.label), "validators": [_validator(spec)], "render_kw": render_kw,
+              "description": _l(spec.help) if spec.help else spec.help}
     if spec.type == "select":
-        choices = [SelectChoice("", "Choose…")] + [SelectChoice(c, c) for c in spec.choices]
+        choices = [SelectChoice("", _l("Choose…"))] + [SelectChoice(c, c) for c in spec.choices]
         return SelectField(choices=choices, validate_choice=False, **kwargs)
     if spec.type == "textarea":
         render_kw["rows"] = 3
@@ -77,7 +108,7 @@ def _form_field(spec: Field):
 class MessageForm(FlaskForm):
     """The message box alone (the blank composer); template forms add their fields to it."""
 
-    message = TextAreaField("Message", render_kw={"rows": 14, "spellcheck": "true"})
+    message = TextAreaField(_l("Message"), render_kw={"rows": 14, "spellcheck": "true"})
     # Fingerprint of the text last generated from the fields: a posted message that no longer
     # matches it was edited by hand and is kept (see web.composing.text_digest).
     generated = HiddenField(default="")

@@ -6,6 +6,7 @@ The composer works without JavaScript: its form posts back here, the server chec
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 import policy
@@ -13,21 +14,37 @@ from policy.templates import groups
 
 from .composing import compose_state, normalise_newlines, text_digest
 from .forms import MessageForm, field_values, form_class
+from .wording import wording
 
 bp = Blueprint("pages", __name__)
 
-# What the page says after a copy; data here (not in compose.js) so the wording has one home.
-# {seller_tool} is the marketplace's (marketplace.toml [wording]).
-COPY_NOTES = {
-    "copied": "Copied. Paste it into the buyer's message in {seller_tool}.",
-    "recorded": "Copied and recorded. Paste it into the buyer's message in {seller_tool}.",
-    "refused": "Your browser refused the copy: select the message and press Ctrl+C.",
-}
 
 
-def _copy_notes() -> dict[str, str]:
-    wording = _policy().facts.wording
-    return {key: note.format(seller_tool=wording["seller_tool"]) for key, note in COPY_NOTES.items()}
+def copy_notes() -> dict:
+    """What the page says after a copy; here (not in compose.js) so the wording has one home."""
+    tool = wording("seller_tool")
+    return {
+        "copied": _("Copied. Paste it into the buyer's message in %(seller_tool)s.", seller_tool=tool),
+        "recorded": _("Copied and recorded. Paste it into the buyer's message in %(seller_tool)s.",
+                      seller_tool=tool),
+        "refused": _("Your browser refused the copy: select the message and press Ctrl+C."),
+    }
+
+
+def script_strings() -> dict:
+    """Every other word compose.js shows, in the interface locale ({name} is filled in by it)."""
+    return {
+        "check_failed": _("The check failed ({status})."),
+        "check_unreachable": _("The check could not reach the server. Your text is safe; try again."),
+        "places": _("{count} places"),
+        "why": _("Why: "),
+        "show_in_message": _("Show in message"),
+        "not_checked": _("The message could not be checked."),
+        "counter": _("{length} / {limit} characters"),
+        "convert_failed": _("Could not convert the text."),
+        "record_failed": _("Could not record the review request ({status})."),
+        "copy_failed": _("Could not copy right now. Your text is safe; try again."),
+    }
 
 
 def _policy():
@@ -52,7 +69,8 @@ def blank():
 def compose(template_id: str):
     template = _policy().templates.get(template_id)
     if template is None:
-        abort(404, f"There is no template called “{template_id}”. Pick one from the library.")
+        abort(404, _("There is no template called “%(template)s”. Pick one from the library.",
+                     template=template_id))
     cls = form_class(template)
     edited = False
     if request.method == "POST":
@@ -83,7 +101,7 @@ def _render(form, template, state: dict):
 def _page_data(template, state: dict) -> dict:
     """What compose.js needs, handed over in a JSON data block (no inline script under CSP)."""
     data = {"marketplace": current_app.config["MARKETPLACE"], "template": None, "fields": [],
-            "notes": _copy_notes(), "state": state}
+            "notes": copy_notes(), "strings": script_strings(), "state": state}
     if template is not None:
         data["template"] = {"id": template.id, "kind": template.kind}
         data["fields"] = [spec.name for spec in template.fields]
