@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Mapping
 
 from .finding import Finding
-from .language import check_language, load_detector
-from .loader import PolicyError, load_rule_set, load_rules
+from .language import check_language, detect_language, load_detector
+from .loader import PolicyError, load_language_rule_sets, load_rule_set, load_rules
 from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketplace, load_marketplace,
                           load_marketplace_from, marketplace_folder)
 from .patterns import Compiled, HintIndex
@@ -44,6 +44,13 @@ class Policy:
     rules: list[Rule] = field(default_factory=list)
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
     facts: Marketplace | None = None               # policy/<marketplace>/marketplace.toml
+    # language tag -> the marketplace's rules plus those written in that language
+    # (policy/common/<lang>/, policy/<marketplace>/<lang>/): a message gets its language's.
+    language_rules: dict[str, list[Rule]] = field(default_factory=dict)
+
+    def rules_for(self, language: str) -> list[Rule]:
+        """The rules a message in `language` is checked against."""
+        return self.language_rules.get(language, self.rules)
 
     def _template(self, template):
         if isinstance(template, str):
@@ -72,11 +79,12 @@ class Policy:
         if not isinstance(text, str):
             raise TypeError("text must be a string")
         template = self._template(template)
+        detection = detect_language(text, self.facts, template, language)
         mv = MessageView.build(text, template, context, self.facts)
         findings: list[tuple[Rule, Finding]] = []
         own_blanks = _field_blanks(template)
         reversed_runs = override_runs(text)
-        for rule in self.rules:
+        for rule in self.rules_for(detection.language):
             for f in rule.find(mv):
                 if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
                     continue  # the template's own unfilled field: the form asks for it
@@ -87,7 +95,7 @@ class Policy:
                     f = replace(f, replacements=())
                 findings.append((rule, f))
         return check_language(text, _widen_removals(text, merge(findings, text)), self.facts,
-                              template, language)
+                              template, language, detection)
 
 
 def _is_request_rule(rule: Rule) -> bool:
@@ -112,17 +120,21 @@ def load_policy_from(folder: str | Path, marketplace: str | None = None,
     if (folder / FACTS_FILE).is_file():
         facts = load_marketplace_from(folder)
         rules = load_rule_set(folder, facts, detectors)
+        by_language = load_language_rule_sets(folder, facts, detectors)
     else:
         facts = load_marketplace(default_marketplace())
         rules = load_rules(folder / "rules.toml", detectors)
-    for rule in rules:
+        by_language = {}
+    for rule in rules + [r for own in by_language.values() for r in own]:
         rule.bind(facts)
-    HintIndex(_compiled_patterns(rules))
+    # One index over every pattern: a check's scan of the message is shared by all its rules.
+    HintIndex(_compiled_patterns(rules + [r for own in by_language.values() for r in own]))
     templates = {}
     if (folder / "templates.toml").exists():
         from .templates import load_templates
         templates = load_templates(folder / "templates.toml", facts)
-    return Policy(marketplace or folder.name, rules, templates, facts)
+    language_rules = {tag: rules + own for tag, own in by_language.items()}
+    return Policy(marketplace or folder.name, rules, templates, facts, language_rules)
 
 
 def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:

@@ -180,8 +180,17 @@ def _mostly(expected: str, best: str, view: str, data: LanguageData) -> bool:
     return bool(words) and votes >= data.mixed_share * len(words)
 
 
+def detect_language(text: str, facts, template=None, requested: str | None = AUTO) -> Detection:
+    """The language of `text` as the check reads it: detected, else the expected one (the
+    requested, else the template's, else the marketplace's default)."""
+    template_language = getattr(template, "language", None)  # templates written per language
+    expected = parse_language(requested) or template_language or facts.default_language
+    return detect(text, expected)
+
+
 def check_language(text: str, findings: list[Finding], facts, template=None,
-                   requested: str | None = AUTO) -> CheckResult:
+                   requested: str | None = AUTO, detection: Detection | None = None
+                   ) -> CheckResult:
     """The check's result: `findings` plus the `language` findings for `text`.
 
     `facts` is the marketplace's (policy.marketplace.Marketplace): its `languages` are those
@@ -190,8 +199,8 @@ def check_language(text: str, findings: list[Finding], facts, template=None,
     """
     buyer_language = parse_language(requested)
     template_language = getattr(template, "language", None)  # templates written per language
-    expected = buyer_language or template_language or facts.default_language
-    detection = detect(text, expected)
+    if detection is None:
+        detection = detect(text, buyer_language or template_language or facts.default_language)
     if not facts.applies("language"):
         return CheckResult(detection.language, findings)
     extra = language_findings(detection, facts.name, tuple(facts.languages),

@@ -102,38 +102,71 @@ class _Keep(dict):
 def load_rule_set(folder: Path, facts, detectors: Mapping | None = None) -> list[Rule]:
     """The rules of a marketplace: each included shared folder's rules.toml (common), then the
     marketplace's own, which replaces an included rule of the same id (LanguageTool's variant
-    overlay); own rules come first, in file order; then `disabled_rules` are dropped and the category settings applied ("off"
-    drops a category's rules, "warn"/"block" sets their severity)."""
+    overlay); own rules come first, in file order; then `disabled_rules` are dropped and the
+    category settings applied ("off" drops a category's rules, "warn"/"block" sets their
+    severity)."""
+    return _rule_set(folder, facts, detectors)[0]
+
+
+def load_language_rule_sets(folder: Path, facts, detectors: Mapping | None = None
+                            ) -> dict[str, list[Rule]]:
+    """The rules written in one language, per language tag: <shared>/<lang>/rules.toml
+    (policy/common/de/) overlaid by the marketplace's <lang>/rules.toml (policy/<marketplace>/de/),
+    seeing the marketplace's word lists plus their own. The engine runs them only on a
+    message in that language, on top of the marketplace's rules."""
+    from .marketplace import shared_folder
+    base_words = _rule_set(folder, facts, detectors)[1]
+    shared = [shared_folder(name, folder.parent) for name in facts.includes]
+    tags = sorted({p.parent.name for root in (*shared, folder) for p in root.glob("*/rules.toml")
+                   if _LANGUAGE_FOLDER.match(p.parent.name)})
+    return {tag: _rule_set(folder, facts, detectors, tag, base_words)[0] for tag in tags}
+
+
+# A language folder is named by a BCP 47 primary tag (de, fr, ja).
+_LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}$")
+
+
+def _rule_set(folder: Path, facts, detectors: Mapping | None, language: str | None = None,
+              words: dict[str, str] | None = None) -> tuple[list[Rule], dict[str, str]]:
+    """load_rule_set's overlay for the marketplace (language None) or for one language's
+    subfolders; also the word lists in force after it."""
     from .marketplace import shared_folder
     wording = {"marketplace": facts.name, "order_id_example": facts.order_id.example,
                "order_id_description": facts.order_id.description, **facts.wording}
-    words: dict[str, str] = {"marketplace_name": re.escape(facts.name.lower())}
+    sub = Path(language) if language else Path()
+    if words is None:
+        words = {"marketplace_name": re.escape(facts.name.lower())}
     included: dict[str, Rule] = {}
     for name in facts.includes:
-        path = shared_folder(name, folder.parent) / "rules.toml"
+        path = shared_folder(name, folder.parent) / sub / "rules.toml"
         if path.is_file():
             rules, words = read_rules(path, detectors, words, wording)
             included.update((r.id, r) for r in rules)
-    own, _ = read_rules(folder / "rules.toml", detectors, words, wording)
+    own: list[Rule] = []
+    if language is None or (folder / sub / "rules.toml").is_file():
+        own, words = read_rules(folder / sub / "rules.toml", detectors, words, wording)
     # The marketplace's own rules first, in file order, then the included ones it keeps.
     ordered = {r.id: r for r in own}
     ordered.update((i, r) for i, r in included.items() if i not in ordered)
-    for rule_id in facts.disabled_rules:
+    for rule_id in facts.disabled_rules if language is None else ():
         if rule_id not in ordered:
             raise PolicyError(f"{folder / 'marketplace.toml'}: disabled_rules: no rule {rule_id!r}")
         del ordered[rule_id]
-    for rule_id in facts.rule_severity:
+    for rule_id in facts.rule_severity if language is None else ():
         if rule_id not in ordered:
             raise PolicyError(f"{folder / 'marketplace.toml'}: [rule_severity]: no rule {rule_id!r}")
     out = []
     for rule in ordered.values():
+        if language is not None and rule.id in facts.disabled_rules:
+            continue
+        rule.language = language
         setting = facts.rule_severity.get(rule.id) or facts.category_severity.get(rule.category)
         if setting == "off":
             continue
         if setting in ("block", "warn"):
             rule.severity = setting
         out.append(rule)
-    return out
+    return out, words
 
 
 def _build_rule(path: Path, n: int, table, detectors: Mapping, words: dict) -> Rule:

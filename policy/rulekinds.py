@@ -55,6 +55,7 @@ class Rule:
     examples_flag: tuple = ()
     examples_pass: tuple = ()
     options: dict = field(default_factory=dict)
+    language: str | None = None  # the language it is written for (None: every message)
 
     FIELDS: ClassVar[dict] = {}
     # The check-context keys the kind reads (all declared in policy/context.py).

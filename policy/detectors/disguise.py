@@ -14,17 +14,39 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from policy.normalize import Normalized
+from policy.policyfile import PolicyError, read_toml
 
 from .base import View
 
 _SPACE = " \t"
+DISGUISES_FILE = Path(__file__).resolve().parents[1] / "common" / "disguises.toml"
 
-# A bracketed dot, the word "dot", a dot with a space before it, an ideographic full stop.
+
+def _words(kind: str) -> tuple[str, ...]:
+    """Every language's words for `kind` ("dot" or "at") in policy/common/disguises.toml."""
+    table = read_toml(DISGUISES_FILE, "the disguise words").get(kind)
+    if not isinstance(table, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) and re.fullmatch("[a-z]+", w) for w in v)
+            for v in table.values()):
+        raise PolicyError(f"{DISGUISES_FILE}: [{kind}] maps a language to a list of lower-case words")
+    return tuple(sorted({w for words in table.values() for w in words}, key=len, reverse=True))
+
+
+DOT_WORDS = _words("dot")   # "dot", "punkt", "punto"
+AT_WORDS = _words("at")     # "klammeraffe", "arroba", "chiocciola": only ever "@"
+_DOT_WORD = "(?:" + "|".join(DOT_WORDS) + ")"
+_AT_WORD = "(?:" + "|".join(AT_WORDS) + ")"
+# Whether a text may hold a spelled-out dot or at-sign (the detectors' quick pre-check).
+SPELLED_DOT = re.compile(_DOT_WORD)
+SPELLED_AT = re.compile(r"(?:^|[ \t(\[{<])" + _AT_WORD + r"(?=[ \t)\]}>])")
+
+# A bracketed dot, a word for "dot", a dot with a space before it, an ideographic full stop.
 _DOT = re.compile(
-    r"[(\[{<][ \t]*(?:dot|\.)[ \t]*[)\]}>]"
-    r"|dot(?=[ \t]+[a-z0-9])"
+    r"[(\[{<][ \t]*(?:" + _DOT_WORD[3:-1] + r"|\.)[ \t]*[)\]}>]"
+    r"|" + _DOT_WORD + r"(?=[ \t]+[a-z0-9])"
     r"|\.[ \t]+(?=com(?![a-z]))"   # "brand. com/help" (not "net"/"org": "250 ml. Net weight")
     r"|\.(?=[ \t]*[a-z0-9])"
     r"|[\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65](?=[a-z0-9])"   # 。 ｡ · • ∙ ⋅ ‧ ・
@@ -35,8 +57,10 @@ _SCHEME = re.compile(r"(?<![a-z])(h[tx]{2}ps?|ftp)[ \t]*:[ \t]*/[ \t]*/[ \t]*")
 _SLASH = re.compile(r"(?:slash|/)(?=[ \t]+[a-z0-9])")
 # A bracketed "at" or at-sign; an at-sign with a space beside it (the spaces are taken
 # in). Two patterns, each starting on a distinctive character, so both scan fast.
-_AT_BRACKETED = re.compile(r"[(\[{<][ \t]*(?:at|@)[ \t]*[)\]}>]")
+_AT_BRACKETED = re.compile(r"[(\[{<][ \t]*(?:at|@|" + _AT_WORD[3:-1] + r")[ \t]*[)\]}>]")
 _AT_SIGN = re.compile(r"@")
+# A word that only ever means "@" ("Klammeraffe"), between spaces.
+_AT_SPELLED = re.compile(_AT_WORD + r"(?=[ \t]+[a-z0-9])")
 # The bare word "at": only an address when the rest looks like one (see emails).
 _WORD_AT = re.compile(r"at(?=[ \t]+[a-z0-9])")
 
@@ -62,7 +86,7 @@ def _dot(m: re.Match[str]):
         if len(token) > 1 and _after_name(text, m.start()):
             return ".", m.start(), m.end()  # "brand. com/help"
         return None  # an ordinary dot ("shop.com", "arrived. Thanks")
-    if token == "dot" and not (spaced_before and (m.end() == len(text) or text[m.end()] in _SPACE)):
+    if token in DOT_WORDS and not (spaced_before and (m.end() == len(text) or text[m.end()] in _SPACE)):
         return None  # "dotted", "polkadot"
     start, end = _widen(text, m.start(), m.end())
     if not _after_name(text, start):
@@ -93,6 +117,14 @@ def _word_at(m: re.Match[str]):
     return (WORD_AT_MARK, start, end) if _after_name(text, start) else None
 
 
+def _spelled_at(m: re.Match[str]):
+    text = m.string
+    if m.start() == 0 or text[m.start() - 1] not in _SPACE:
+        return None  # part of a longer word
+    start, end = _widen(text, m.start(), m.end())
+    return ("@", start, end) if _after_name(text, start) else None
+
+
 @lru_cache(maxsize=4)
 def undotted(norm: Normalized) -> View:
     """undot() of a message's view, shared by the link and email detectors."""
@@ -114,4 +146,6 @@ def unat(view: View) -> View:
     view = view.rewrite(_AT_BRACKETED, _at)
     if "@" in view.text:
         view = view.rewrite(_AT_SIGN, _at)
+    if SPELLED_AT.search(view.text):
+        view = view.rewrite(_AT_SPELLED, _spelled_at)
     return view.rewrite(_WORD_AT, _word_at)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from policy.normalize import Normalized
 
 from .base import Hit, View, take_in_spelled_letter
-from .disguise import WORD_AT_MARK, unat, undotted
+from .disguise import SPELLED_AT, WORD_AT_MARK, unat, undotted
 from .domains import split_host
 
 # An at-sign (or a marked word "at") with a name character before it and a domain
@@ -69,7 +69,8 @@ def _addresses(view: View):
 
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
-    if "@" not in norm.text and not _HAS_WORD_AT.search(norm.text):
+    if "@" not in norm.text and not _HAS_WORD_AT.search(norm.text) and \
+            not SPELLED_AT.search(norm.text):
         return []
     if text != norm.original:
         return _find(text, norm)

@@ -27,7 +27,7 @@ from policy.normalize import Normalized
 
 from . import emails
 from .base import Hit, View, drop_overlapping, take_in_spelled_letter
-from .disguise import undotted
+from .disguise import AT_WORDS, SPELLED_DOT, undotted
 from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHOP_TLDS, SHORTENERS, split_host, tld_of
 
 _URL_CHARS = r"[^\s<>\"'`\\{}|^]"
@@ -39,7 +39,8 @@ _DOTTED = re.compile(
     rf"(?:[/?#]{_URL_CHARS}*)?"
 )
 _ANY_DOT = re.compile(r"[.\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65]|dot")
-_AT_BEFORE = re.compile(r"(?:@|\bat\b|[(\[{<][ \t]*at[ \t]*[)\]}>])[ \t]*$")
+_AT_BEFORE = re.compile(r"(?:@|\b(?:at|" + "|".join(AT_WORDS) + r")\b|[(\[{<][ \t]*(?:at|" + "|".join(AT_WORDS)
+                        + r")[ \t]*[)\]}>])[ \t]*$")
 _TRAILING = ".,;:!?)]}'\"*"
 
 # Abbreviations that end in a dot, then a word with the space left out ("approx.one hour").
@@ -164,7 +165,7 @@ def for_site(links) -> "Callable[[str, Normalized], list[Hit]]":
 
 
 def detect(text: str, norm: Normalized, site: Site | None = None) -> list[Hit]:
-    if not _ANY_DOT.search(norm.text):
+    if not _ANY_DOT.search(norm.text) and not SPELLED_DOT.search(norm.text):
         return []
     view = undotted(norm)
     hits: list[Hit] = []

@@ -2,7 +2,9 @@
 that rule, each `pass` text must not (LanguageTool-style examples carried by the rules).
 
 A marketplace's rules are its own rules.toml and the shared policy/common/ rules it keeps, so
-the common rules' examples run once per marketplace that includes them."""
+the common rules' examples run once per marketplace that includes them. Rules written in one
+language (policy/common/<lang>/, policy/<marketplace>/<lang>/) run their examples as messages in
+that language, the way the engine runs them."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -23,18 +25,35 @@ def _template(example: dict, marketplace: str):
     return None
 
 
+def _rules(marketplace: str):
+    """The marketplace's rules, then each language's own (a rule once, not once per set)."""
+    policy = load_policy(marketplace)
+    seen = {id(r) for r in policy.rules}
+    yield from policy.rules
+    for rules in policy.language_rules.values():
+        for rule in rules:
+            if id(rule) not in seen:
+                seen.add(id(rule))
+                yield rule
+
+
 def _cases(which: str):
     for marketplace in marketplace_ids():
-        for rule in load_policy(marketplace).rules:
+        for rule in _rules(marketplace):
             examples = rule.examples_flag if which == "flag" else rule.examples_pass
             for n, example in enumerate(examples, 1):
-                yield pytest.param(marketplace, rule.id, example,
+                yield pytest.param(marketplace, rule.id, _in(rule, example),
                                    id=f"{marketplace}-{rule.id}-{which}{n}")
+
+
+def _in(rule, example: dict) -> dict:
+    """The example with the rule's language, if it is written for one."""
+    return {**example, "language": rule.language} if rule.language else example
 
 
 def _rule_ids(marketplace: str, example: dict) -> set[str]:
     findings = load_policy(marketplace).check(example["text"], _template(example, marketplace),
-                                              example.get("context"))
+                                              example.get("context"), example.get("language", "auto"))
     return {f.rule for f in findings}
 
 
@@ -80,9 +99,9 @@ def _categories(findings) -> dict[str, int]:
 
 def _fix_cases():
     for marketplace in marketplace_ids():
-        for rule in load_policy(marketplace).rules:
+        for rule in _rules(marketplace):
             for n, example in enumerate(rule.examples_flag, 1):
-                yield pytest.param(marketplace, rule.id, example,
+                yield pytest.param(marketplace, rule.id, _in(rule, example),
                                    id=f"{marketplace}-{rule.id}-fix{n}")
 
 
@@ -92,12 +111,12 @@ def test_applying_a_replacement_clears_the_finding_and_creates_none(marketplace,
     as the composer applies it, removes that finding and brings no finding that was not there."""
     policy = load_policy(marketplace)
     template, context = _template(example, marketplace), example.get("context")
-    text = example["text"]
-    before = policy.check(text, template, context)
+    text, language = example["text"], example.get("language", "auto")
+    before = policy.check(text, template, context, language)
     for f in (f for f in before if f.rule == rule_id):
         for replacement in f.replacements:
             fixed = text[:f.start] + replacement + text[f.end:]
-            found = policy.check(fixed, template, context)
+            found = policy.check(fixed, template, context, language)
             assert _counts(found).get(rule_id, 0) < _counts(before)[rule_id], (rule_id, text, fixed)
             # No problem appears that was not there (a rule of the same category taking over
             # the words left, "Call ... anytime" -> "Call anytime", is the same problem).
@@ -111,7 +130,7 @@ def test_applying_a_replacement_clears_the_finding_and_creates_none(marketplace,
 
 def test_every_contact_detail_promotion_and_contact_phrase_rule_offers_a_removal():
     for marketplace in marketplace_ids():
-        for rule in load_policy(marketplace).rules:
+        for rule in _rules(marketplace):
             if rule.category in ("link", "email_address", "phone_number", "promotional",
                                  "external_contact"):
                 assert "" in rule.replacements, f"{marketplace}: {rule.id} offers no removal"

@@ -1,0 +1,102 @@
+"""Rules written in one language (policy/common/<lang>/, policy/<marketplace>/<lang>/): loaded
+as data, run only on a message in that language, on top of the marketplace's rules; and the
+detectors see each language's spelled-out dots and at-signs (policy/common/disguises.toml)."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import policy
+from policy.engine import load_policy, load_policy_from
+from policy.loader import PolicyError
+
+from tests.throwaway import build
+
+
+def rules_of(text: str, language: str = "auto", marketplace: str = "amazon") -> set[str]:
+    return {f.rule for f in policy.check(text, marketplace, language=language)}
+
+
+def test_german_rules_run_on_german_messages_only():
+    pol = load_policy("amazon")
+    german = {r.id for r in pol.rules_for("de")} - {r.id for r in pol.rules}
+    assert "inducement.money-for-review-de" in german
+    assert pol.rules_for("en") is pol.rules  # an English check runs exactly the English set
+    assert not german & {r.id for r in pol.rules_for("pl")}
+
+
+def test_a_german_review_offer_is_blocked_and_customer_service_passes():
+    assert "inducement.money-for-review-de" in rules_of(
+        "Für eine 5-Sterne-Bewertung erstatten wir Ihnen 10 € per PayPal.")
+    found = policy.check("Wir haben Ihnen den vollen Betrag erstattet.", "amazon")
+    assert not [f for f in found if f.category != "language"], found
+
+
+def test_the_language_comes_from_the_request_when_the_text_is_short():
+    # Too short to detect: the buyer's language chosen in the request picks the rules.
+    assert "review_manipulation.positive-review-de" in rules_of("5-Sterne-Bewertung?", "de")
+
+
+def test_english_rules_and_detectors_still_run_on_german_text():
+    assert {"email_address.address", "phone_number.number", "external_contact.messaging-app"} <= \
+        {r.id for r in load_policy("amazon").rules_for("de")}
+    assert {"email_address.address", "phone_number.number"} <= rules_of(
+        "Mail: info@lampenshop.de, Telefon 0221 9876543.", "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Schreiben Sie an service Klammeraffe lampenshop Punkt de",
+    "Mail: info(Klammeraffe)lampenshop.de",
+    "Escríbanos a ventas arroba tienda punto es",
+    "Scriveteci a info chiocciola negozio punto it",
+    "Écrivez à contact arobase boutique.fr",
+])
+def test_spelled_out_at_signs_of_each_language_are_addresses(text):
+    assert "email_address.address" in rules_of(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Besuchen Sie www Punkt lampenshop Punkt de", True),
+    ("Bitte beachten Sie Punkt 3 der Anleitung.", False),
+    ("Der wichtigste Punkt ist die Größe.", False),
+])
+def test_punkt_is_a_dot_only_inside_an_address(text, found):
+    assert ("link.web-address" in rules_of(text, "de")) is found
+
+
+def _marketplace_with_german_overlay(tmp_path):
+    folder = build(tmp_path)
+    (folder / "de").mkdir()
+    return folder
+
+
+def test_a_marketplace_language_folder_overlays_the_common_one(tmp_path):
+    folder = _marketplace_with_german_overlay(tmp_path)
+    (folder / "de" / "rules.toml").write_text(textwrap.dedent('''
+        [[rule]]
+        id = "promotional.coupon-de"
+        kind = "phrases"
+        category = "promotional"
+        severity = "warn"
+        replacements = [""]
+        source = "Testmart rules"
+        message = "A coupon."
+        suggestions = ["Remove it."]
+        patterns = ['\\bgutscheincode\\b']
+        examples.flag = ["Ihr Gutscheincode lautet X."]
+        examples.pass = ["Ihr Paket ist unterwegs."]
+        '''), encoding="utf-8")
+    pol = load_policy_from(folder, "testmart")
+    german = {r.id: r for r in pol.rules_for("de")}
+    assert german["promotional.coupon-de"].severity == "warn"      # the marketplace's own
+    assert "inducement.money-for-review-de" in german               # the common one kept
+    assert german["promotional.coupon-de"].language == "de"
+
+
+def test_a_malformed_language_rules_file_names_file_and_rule(tmp_path):
+    folder = _marketplace_with_german_overlay(tmp_path)
+    (folder / "de" / "rules.toml").write_text(
+        '[[rule]]\nid = "x-de"\nkind = "nope"\n', encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"de[/\\]rules\.toml: rule 'x-de': unknown kind"):
+        load_policy_from(folder, "testmart")
