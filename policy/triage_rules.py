@@ -97,13 +97,13 @@ def _text(path: Path, where: str, value: object, key: str) -> str:
     return value
 
 
-def _pattern(path: Path, where: str, source: object) -> re.Pattern:
+def _pattern(path: Path, where: str, source: object, flags: int = 0) -> re.Pattern:
     """A policy pattern (the rules dialect of policy/patterns.py), refused unless linear-time."""
     try:
         compile_pattern(source)  # validates: compiles, and no nested or overlapping repeats
     except PatternError as exc:
         raise _fail(path, where, str(exc)) from None
-    return re.compile(translate(source))
+    return re.compile(translate(source), flags)
 
 
 def _cues(path: Path, where: str, table: object, needs_why: bool = True) -> Cues:
@@ -170,7 +170,8 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
     """
     path = Path(path)
     common = common or load_common()
-    data = _table(path, "top level", read_toml(path, "triage file"), _TOP_KEYS,
+    raw = read_toml(path, "triage file") if facts is None or path.is_file() else {"marketplace": path.parent.name}
+    data = _table(path, "top level", raw, _TOP_KEYS,
                   {"marketplace"} if facts is not None else {"marketplace", "reply_hours"})
     marketplace = data["marketplace"]
     if not isinstance(marketplace, str) or not _MARKETPLACE.fullmatch(marketplace):
@@ -226,7 +227,8 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
     extract = _table(path, "[extract]", data.get("extract", {}), {"order_id", "product", "product_stopwords"},
                      set() if facts is not None else {"order_id"})
     if facts is not None:
-        order_id = _pattern(path.with_name("marketplace.toml"), "[order_id]", facts.order_id.in_text)
+        # The facts' format is written for the text as typed; triage reads the lower-case view.
+        order_id = _pattern(path.with_name("marketplace.toml"), "[order_id]", facts.order_id.in_text, re.I)
     else:
         order_id = _pattern(path, "[extract] order_id", extract["order_id"])
     product = tuple(_pattern(path, f"[extract] product {i + 1}", p) for i, p in enumerate(extract.get("product", [])))
@@ -248,23 +250,39 @@ def default_marketplace() -> str:
 
 
 def marketplaces() -> list[str]:
-    """Every marketplace folder that has a triage.toml."""
-    return sorted(p.parent.name for p in POLICY_ROOT.glob("*/triage.toml"))
+    """Every marketplace triage can serve: those with facts, and folders with a triage.toml."""
+    from .marketplace import marketplace_ids
+    return sorted(set(marketplace_ids()) | {p.parent.name for p in POLICY_ROOT.glob("*/triage.toml")})
+
+
+def _folder(marketplace: str) -> Path:
+    """policy/<marketplace>/, or the POLICY_PATH folder holding it (policy.marketplace decides)."""
+    from .marketplace import marketplace_folder
+    try:
+        return marketplace_folder(marketplace)
+    except PolicyError:
+        return POLICY_ROOT / marketplace
 
 
 @lru_cache(maxsize=None)
 def load_triage_rules(marketplace: str) -> TriageRules:
-    """The marketplace's triage rules, validated against its templates (cached)."""
+    """The marketplace's triage rules, validated against its templates (cached).
+
+    A marketplace with a marketplace.toml triages without a triage.toml (a new marketplace
+    costs no code and no triage file): the common intents, the facts' clock and wording.
+    """
     if not isinstance(marketplace, str) or not _MARKETPLACE.fullmatch(marketplace):
         raise PolicyError(f"unknown marketplace {marketplace!r}")
-    path = POLICY_ROOT / marketplace / "triage.toml"
-    if not path.is_file():
+    folder = _folder(marketplace)
+    path = folder / "triage.toml"
+    has_facts = (folder / "marketplace.toml").is_file()
+    if not path.is_file() and not has_facts:
         raise PolicyError(f"no triage rules for marketplace {marketplace!r}: {path} is missing")
     from .templates import load_templates
-    templates_path = path.with_name("templates.toml")
+    templates_path = folder / "templates.toml"
     known = set(load_templates(templates_path)) if templates_path.is_file() else None
     facts = None
-    if path.with_name("marketplace.toml").is_file():
+    if has_facts:
         from .marketplace import load_marketplace
         facts = load_marketplace(marketplace)
     return load_rules_from(path, known, facts=facts)

@@ -22,7 +22,7 @@ from policy.policyfile import PolicyError
 from policy.templates import load_templates
 from policy.triage import triage
 from policy.triage_inbox import parse_time, read_inbox, read_pasted, triage_all
-from policy.triage_rules import POLICY_ROOT, TriageRules, load_triage_rules, marketplaces
+from policy.triage_rules import TriageRules, load_triage_rules, marketplaces
 
 from .security import csrf
 
@@ -60,7 +60,7 @@ def _check_length(text: str, what: str = "message") -> None:
 @lru_cache(maxsize=None)
 def _templates(marketplace: str) -> dict:
     """The marketplace's templates, read once (triage does not need its rule engine)."""
-    path = POLICY_ROOT / marketplace / "templates.toml"
+    path = _rules(marketplace).path.with_name("templates.toml")
     return load_templates(path) if path.is_file() else {}
 
 

@@ -247,6 +247,30 @@ NEUTRAL_REMARKS = [
     "the photos|i imagined|in the pictures]",
     "[hope|i hope] [business is good|you have a great week|the shop does well|you're keeping well]",
 ]
+# Praise that talks about the order and the delivery (words that otherwise mean a problem).
+NO_REPLY["order_praise"] = [
+    "[the delivery|delivery|shipping|the parcel|my order] was [quick|fast|speedy|on time|early|smooth|"
+    "painless] and [the {product}|everything|the item|it] [was packed|came packed|was wrapped] [really well|"
+    "beautifully|carefully|with care|securely]",
+    "[ordered|bought|got] [it|the {product}|this] {when} and [it's|it is] [already|been] [in use|on the wall|"
+    "a hit|perfect|working great|exactly right] [|, thanks|, brilliant]",
+    "[my order|the order|my parcel|the package] [came|arrived|was delivered] [ahead of schedule|sooner than "
+    "expected|within a day|the day after i ordered|before the estimated date][, impressive|, great stuff|"
+    ", thank you|!|]",
+    "[no problems|no issues|not a single problem|zero issues] [with|at all with] [the order|the delivery|"
+    "the {product}|this purchase][, thanks|, great|!|]",
+    "[the tracking|the updates|the delivery notifications] [was|were] [spot on|really helpful|accurate|"
+    "great], [arrived|came|turned up] [right on time|exactly when it said|as promised]",
+]
+NO_REPLY["hello_note"] = [
+    "[i came across|i found|i stumbled on|i discovered] your [shop|page|work|designs] [last week|recently|"
+    "through a friend|on a blog|today] and [just wanted to say|had to say|wanted to tell you] [how much i "
+    "love it|it's lovely|hello|you made my day]",
+    "[hello|hi|hey] [from a fan|from a happy customer|from an old customer|again]! [hope you're well|"
+    "hope all is good|hope business is booming|keep up the lovely work]",
+    "[i follow|i've been following|we follow] your [work|shop|page|updates] [for years|for a while|"
+    "since last year] and [love|adore|enjoy] [every new piece|what you make|your style]",
+]
 # The same families in a formal, letter-like register (long sentences, no contractions).
 NO_REPLY["formal"] = [
     "[i am writing to|i write to|this is to|i would like to|i wish to] [confirm|let you know|inform you] that "
@@ -272,6 +296,7 @@ NO_REPLY["formal"] = [
     "with no trouble|easily]",
 ]
 NO_REPLY_INTENT = {
+    "order_praise": "thanks_or_resolved", "hello_note": "other",
     "formal": "thanks_or_resolved",
     "settled_story": "thanks_or_resolved",
     "sigh": "thanks_or_resolved",
@@ -771,7 +796,7 @@ def no_reply_message(rng: random.Random) -> tuple[str, str, str]:
     if rng.random() < 0.3:  # two closing sentences ("arrived today. love it, thanks")
         other = rng.choice(["thanks", "arrived", "praise", "resolved"])
         core = _join([core, expand(rng.choice(NO_REPLY[other]), rng)], rng)
-    if family in ("thanks", "arrived", "praise") and rng.random() < 0.3:
+    if family in ("thanks", "arrived", "praise", "order_praise", "hello_note") and rng.random() < 0.35:
         remarks = [expand(rng.choice(NEUTRAL_REMARKS), rng) for _ in range(rng.choice([1, 1, 2]))]
         core = _join([core] + remarks if rng.random() < 0.7 else remarks + [core], rng)
     text = add_noise(_wrap(core, rng, False), rng, "pos" if family != "resolved" else "any")

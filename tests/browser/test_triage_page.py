@@ -190,9 +190,9 @@ def test_keyboard_paste_and_open_template(page):
     page.wait_for_url("**/compose/reply-return-or-refund*")
 
 
-def test_the_previous_message_turns_a_bare_ok_into_an_answer(page):
+def test_the_previous_message_turns_an_ok_into_an_answer(page):
     page.goto("/triage")
-    paste(page, "ok")
+    paste(page, "ok, thanks")
     expect(page.locator("#verdict")).to_have_text("No response needed")
     page.get_by_label("Your previous message (optional)").fill("Could you confirm your address?")
     expect(page.locator("#verdict")).to_have_text("Needs a reply")

