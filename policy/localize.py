@@ -174,12 +174,14 @@ def locale_pack(marketplace: str, locale: str) -> LocalePack:
         # A shared folder speaks for its own rules; a marketplace for any rule it has (its
         # facts give some of them texts, such as the link rule's [links.allowed] messages).
         folder_ids = own_ids if where == folder else _rule_ids(where)
+        # A rule the marketplace's own rules.toml replaces is not the shared one any more.
+        replaced = _rule_ids(folder) if where != folder else set()
         for rule_id, table in (data.get("rules") or {}).items():
             if rule_id not in folder_ids:
                 raise PolicyError(f"{path}: rule {rule_id!r}: no rule of that id in {where / 'rules.toml'}")
             if not isinstance(table, dict):
                 raise PolicyError(f"{path}: rule {rule_id!r}: expected a table")
-            if rule_id in own_ids:  # the later folder's fields overlay the earlier's
+            if rule_id in own_ids and rule_id not in replaced:  # later folders overlay earlier ones
                 earlier = tables.get(rule_id, (path, {}))[1]
                 kinds = {**earlier.get("kind_messages", {}), **table.get("kind_messages", {})}
                 merged = {**earlier, **table}

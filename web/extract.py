@@ -13,6 +13,9 @@ FIELD_KEYS = ("label", "help")
 def interface_texts(data: dict) -> list[str]:
     """The interface strings of a parsed templates.toml, in file order (duplicates kept)."""
     out = []
+    for field in (data.get("fields") or {}).values():  # shared field definitions
+        if isinstance(field, dict):
+            out.extend(field[k] for k in FIELD_KEYS if isinstance(field.get(k), str) and field[k])
     for template in data.get("template", []):
         out.extend(template[k] for k in TEMPLATE_KEYS if isinstance(template.get(k), str))
         for field in template.get("field", []):

@@ -4,7 +4,7 @@
 A message with a blank in it reads as a form letter gone wrong, so every one is a
 finding; the seller fills it in (no replacement is offered: only they know the value).
 
-What is not a blank: "[sic]", "[1]", "[at]" or "[dot]" (a disguised address is the
+What is not a blank: "[sic]", "[1]", "[at]", "{dot}" (a disguised address is the
 email and link detectors' business), a lone "{" or "}" in text, "50% off 20%",
 clothing sizes ("XXL", "XXXL"), "xxx" kisses at the end of a note, and X's inside an
 identifier ("AB-XXX12", "XXX-4411"). Square and angle brackets only count when the
@@ -63,7 +63,8 @@ def _words_name_a_blank(inside: str) -> bool:
 def detect(text: str, norm: Normalized) -> list[Hit]:
     hits: list[Hit] = []
     if "{" in text:
-        hits += [Hit(m.start(), m.end(), "curly") for m in _CURLY.finditer(text)]
+        hits += [Hit(m.start(), m.end(), "curly") for m in _CURLY.finditer(text)
+                 if m.group().strip("${} \t").lower() not in _NOT_BLANKS]
     if "[[" in text:
         hits += [Hit(m.start(), m.end(), "double_square") for m in _DOUBLE_SQUARE.finditer(text)]
     if "<<" in text:

@@ -49,6 +49,7 @@ def test_each_kind_of_blank(text, blank):
     "See note [1] on the invoice.",
     "Set the dial between { and } as printed.",
     "Write to jane [at] example [dot] com",  # a disguised email, not a blank
+    "Write to jane{at}example{dot}com",
     "<b>Important</b>: unplug first.",
     "Thanks {: it fits.",
     "Sizes: S, M, L, XL, XXL.",
