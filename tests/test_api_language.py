@@ -43,3 +43,20 @@ def test_a_bad_language_is_a_400_with_a_message(client, language, problem):
     response = check(client, text=ENGLISH, language=language)
     assert response.status_code == 400
     assert problem in response.get_json()["error"]
+
+
+def test_templates_in_the_buyers_language(client):
+    body = client.get("/api/templates?language=de").get_json()
+    assert body["language"] == "de" and body["templates"]
+    assert all(t["language"] == "de" for t in body["templates"])
+    delay = next(t for t in body["templates"] if t["id"] == "shipping-delay")
+    assert delay["body"].startswith("Guten Tag")
+    english = client.get("/api/templates").get_json()
+    assert english["language"] == "en" and len(english["templates"]) > len(body["templates"])
+    assert client.get("/api/templates?language=xx").status_code == 400
+
+
+def test_the_composer_opens_a_template_in_the_buyers_language(client):
+    page = client.get("/compose/shipping-delay?language=de").get_data(as_text=True)
+    assert "Guten Tag" in page and "Mit freundlichen Grüßen" in page
+    assert "Kind regards" in client.get("/compose/shipping-delay").get_data(as_text=True)

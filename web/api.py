@@ -80,8 +80,12 @@ def compose():
 @bp.get("/templates")
 def templates():
     marketplace = _marketplace(request.args.get("marketplace", chosen_marketplace()))
-    return jsonify({"marketplace": marketplace.marketplace,
-                    "templates": [t.to_dict() for t in marketplace.templates.values()]})
+    language = _language(request.args.get("language"))  # the buyer's: templates written in it
+    wanted = None if language == "auto" else language
+    chosen = marketplace.templates_in(wanted)
+    written_in = wanted if chosen is not marketplace.templates else marketplace.facts.default_language
+    return jsonify({"marketplace": marketplace.marketplace, "language": written_in,
+                    "templates": [t.to_dict() for t in chosen.values()]})
 
 
 @bp.get("/marketplaces")

@@ -17,6 +17,7 @@ import sqlite3
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, redirect,
                    render_template, request, url_for)
+from flask_babel import gettext as _, ngettext
 
 import policy
 
@@ -24,6 +25,7 @@ from . import checking
 from .bodies import json_object
 from .choice import chosen_marketplace
 from .migrations import connect, migrate
+from .wording import wording
 
 bp = Blueprint("history", __name__)
 
@@ -163,7 +165,7 @@ def page():
     for r in all_requests():
         try:
             loaded = policy.load_policy(r["marketplace"])
-            name, templates = loaded.facts.name, loaded.templates
+            name, templates = wording("marketplace", r["marketplace"]), loaded.templates
         except policy.PolicyError:  # a marketplace no longer installed: show its id
             name, templates = r["marketplace"], {}
         rows.append({"marketplace": r["marketplace"], "marketplace_name": name,
@@ -198,9 +200,10 @@ def delete_one():
     deleted = _db().execute("DELETE FROM review_request WHERE marketplace = ? AND order_id = ?",
                             (marketplace, order_id)).rowcount
     if deleted:
-        flash(f"Deleted the record for order {order_id}. A new review request for it can be sent.")
+        flash(_("Deleted the record for order %(order_id)s. A new review request for it can be sent.",
+                order_id=order_id))
     else:
-        flash(f"There was no record for order {order_id}.")
+        flash(_("There was no record for order %(order_id)s.", order_id=order_id))
     return redirect(url_for("history.page"), code=303)
 
 
@@ -210,5 +213,5 @@ def delete_all():
     if request.form.get("confirm") != "yes":
         return render_template("history.html", rows=[], confirm={"all": True, "count": len(all_requests())})
     deleted = _db().execute("DELETE FROM review_request").rowcount
-    flash(f"Deleted all {deleted} record{'s' if deleted != 1 else ''}.")
+    flash(ngettext("Deleted %(num)d record.", "Deleted all %(num)d records.", deleted))
     return redirect(url_for("history.page"), code=303)

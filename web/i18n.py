@@ -17,7 +17,7 @@ from babel.core import get_global
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, request, url_for
-from flask_babel import Babel, get_locale, gettext
+from flask_babel import Babel, format_date, get_locale, gettext
 from werkzeug.routing import BuildError
 
 from .choice import remember_query_choice
@@ -119,6 +119,16 @@ def locale_url(code: str) -> str:
         return url_for("pages.library", locale=code)
 
 
+def local_date(value):
+    """An ISO date (or date-time) in the locale's format: "Nov 2, 2026", "2026年11月2日"."""
+    import datetime as dt
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return value
+    return format_date(day, "medium")
+
+
 def translate_data(text):
     """The catalog's translation of a policy text (extracted by web.extract), else the text."""
     return gettext(text) if isinstance(text, str) and text else text
@@ -135,3 +145,4 @@ def init_app(app: Flask) -> None:
     # Policy data (a template's title, a field's help) in the locale: a plain string, escaped
     # like any other value (Jinja's _() would mark it safe).
     app.jinja_env.filters["tr"] = translate_data
+    app.jinja_env.filters["local_date"] = local_date

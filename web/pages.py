@@ -71,6 +71,9 @@ def blank():
 @bp.route("/compose/<template_id>", methods=["GET", "POST"])
 def compose(template_id: str):
     template = _policy().templates.get(template_id)
+    language = request.args.get("language")  # the buyer's: the template written in it, if any
+    if template is not None and language:
+        template = _policy().templates_in(language).get(template_id, template)
     if template is None:
         library = url_for("pages.library", marketplace=chosen_marketplace())
         return render_template("error.html", title=str(TITLES[404]), back_url=library,
