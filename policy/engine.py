@@ -47,16 +47,25 @@ class Policy:
     # language tag -> the marketplace's rules plus those written in that language
     # (policy/common/<lang>/, policy/<marketplace>/<lang>/): a message gets its language's.
     language_rules: dict[str, list[Rule]] = field(default_factory=dict)
+    # language tag -> id -> the template written in that language (policy/<m>/<lang>/templates.toml)
+    translations: dict[str, dict] = field(default_factory=dict)
+
+    def templates_in(self, language: str | None) -> dict:
+        """The templates written in `language` (None or the marketplace's own: the originals)."""
+        if language is None or language not in self.translations:
+            return self.templates
+        return self.translations[language]
 
     def rules_for(self, language: str) -> list[Rule]:
         """The rules a message in `language` is checked against."""
         return self.language_rules.get(language, self.rules)
 
-    def _template(self, template):
+    def _template(self, template, language: str | None = None):
+        """A template by id (in the buyer's `language` when it is written in it) or as given."""
         if isinstance(template, str):
             if template not in self.templates:
                 raise ValueError(f"unknown template {template!r} for {self.marketplace}")
-            return self.templates[template]
+            return self.translations.get(language, {}).get(template, self.templates[template])
         return template
 
     def asks_for_review(self, text: str, template=None) -> bool:
@@ -78,7 +87,7 @@ class Policy:
         BCP 47 tag (the buyer's language); an unknown one is a ValueError."""
         if not isinstance(text, str):
             raise TypeError("text must be a string")
-        template = self._template(template)
+        template = self._template(template, language)
         detection = detect_language(text, self.facts, template, language)
         mv = MessageView.build(text, template, context, self.facts)
         findings: list[tuple[Rule, Finding]] = []
@@ -129,12 +138,14 @@ def load_policy_from(folder: str | Path, marketplace: str | None = None,
         rule.bind(facts)
     # One index over every pattern: a check's scan of the message is shared by all its rules.
     HintIndex(_compiled_patterns(rules + [r for own in by_language.values() for r in own]))
-    templates = {}
+    templates, translations = {}, {}
     if (folder / "templates.toml").exists():
-        from .templates import load_templates
+        from .templates import load_templates, load_translations
         templates = load_templates(folder / "templates.toml", facts)
+        translations = {path.parent.name: load_translations(path, templates, path.parent.name)
+                        for path in sorted(folder.glob("*/templates.toml"))}
     language_rules = {tag: rules + own for tag, own in by_language.items()}
-    return Policy(marketplace or folder.name, rules, templates, facts, language_rules)
+    return Policy(marketplace or folder.name, rules, templates, facts, language_rules, translations)
 
 
 def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:

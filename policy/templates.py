@@ -18,7 +18,7 @@ Body syntax (also documented in the header of each templates.toml):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .policyfile import PolicyError, read_toml
@@ -110,6 +110,7 @@ class Template:
     max_length: int
     body: str
     fields: tuple[Field, ...]
+    language: str | None = None  # the language its body is written in (None: the marketplace's)
     _segments: tuple[_Segment, ...] = field(default=(), repr=False, compare=False)
 
     def get_field(self, name: str) -> Field | None:
@@ -159,7 +160,7 @@ class Template:
         return {
             "id": self.id, "title": self.title, "group": self.group, "when": self.when,
             "kind": self.kind, "message_type": self.message_type,
-            "max_length": self.max_length, "body": self.body,
+            "max_length": self.max_length, "body": self.body, "language": self.language,
             "fields": [f.to_dict() for f in self.fields],
             "segments": [
                 {"optional": seg.optional,
@@ -281,6 +282,20 @@ def _build_template(raw: dict, shared: dict, fail, facts) -> Template:
         fields.append(built)
 
     body = raw["body"].strip()
+    segments = _checked_body(body, fields, fail)
+
+    template = Template(
+        id=raw["id"], title=raw["title"].strip(), group=raw["group"].strip(),
+        when=raw["when"].strip(), kind=kind, message_type=message_type,
+        max_length=max_length, body=body, fields=tuple(fields), _segments=segments,
+    )
+    _check_example_length(template, fail)
+    return template
+
+
+def _checked_body(body: str, fields, fail) -> tuple[_Segment, ...]:
+    """The body's segments, once every placeholder names a declared field, an optional field
+    sits inside [[ ]], and every field (but context-only ones) is used."""
     segments = _parse_body(body, fail)
     by_name = {f.name: f for f in fields}
     used: set[str] = set()
@@ -299,17 +314,68 @@ def _build_template(raw: dict, shared: dict, fail, facts) -> Template:
     for f in fields:
         if f.name not in used and not f.context_only:
             raise fail(f"declared field {f.name!r} is not used in the body")
+    return segments
 
-    template = Template(
-        id=raw["id"], title=raw["title"].strip(), group=raw["group"].strip(),
-        when=raw["when"].strip(), kind=kind, message_type=message_type,
-        max_length=max_length, body=body, fields=tuple(fields), _segments=segments,
-    )
+
+def _check_example_length(template: "Template", fail) -> None:
     example_text = template.render(template.example_values())
-    if len(example_text) > max_length:
+    if len(example_text) > template.max_length:
         raise fail(f"filled with its example values the body is {len(example_text)} characters, "
-                   f"over max_length {max_length}")
-    return template
+                   f"over max_length {template.max_length}")
+
+
+TRANSLATION_KEYS = {"id", "body", "examples", "choices"}
+
+
+def load_translations(path, templates: dict[str, "Template"], language: str) -> dict[str, "Template"]:
+    """The templates of `path` (policy/<marketplace>/<lang>/templates.toml): each gives a
+    template of `templates` in `language`: its `body`, and for its fields the `examples`
+    and the select `choices` in that language (the rest, kind, limits, labels and help in
+    the interface locale, is the original's). id -> Template, in the original's order."""
+    path = Path(path)
+    data = read_toml(path, "templates file")
+    if set(data) - {"template"} or not isinstance(data.get("template"), list):
+        raise PolicyError(f"{path}: expected only [[template]] entries (id, body, examples, choices)")
+    out: dict[str, Template] = {}
+    for index, raw in enumerate(data["template"], start=1):
+        template_id = raw.get("id") if isinstance(raw, dict) else None
+
+        def fail(problem: str, _id=template_id or f"#{index}") -> PolicyError:
+            return PolicyError(f"{path}: template {_id!r}: {problem}")
+
+        if not isinstance(raw, dict):
+            raise fail("expected a [[template]] table")
+        _check_keys(raw, {"id", "body"}, TRANSLATION_KEYS, fail)
+        if template_id not in templates:
+            raise fail("no template with this id in the marketplace's templates.toml")
+        if template_id in out:
+            raise fail("duplicate id (already used by an earlier template)")
+        original = templates[template_id]
+        examples, choices = raw.get("examples", {}), raw.get("choices", {})
+        if not isinstance(examples, dict) or not isinstance(choices, dict):
+            raise fail("examples and choices are tables keyed by field name")
+        for name in set(examples) | set(choices):
+            if original.get_field(name) is None:
+                raise fail(f"examples/choices name {name!r}, which is not one of its fields")
+        fields = []
+        for f in original.fields:
+            new_choices = tuple(choices.get(f.name, f.choices))
+            if f.type == "select" and len(new_choices) != len(f.choices):
+                raise fail(f"field {f.name!r}: give all {len(f.choices)} choices in {language}")
+            example = examples.get(f.name, f.example)
+            if not isinstance(example, str):
+                raise fail(f"field {f.name!r}: the example must be a string")
+            if new_choices and example not in new_choices:
+                raise fail(f"field {f.name!r}: example {example!r} is not one of its choices")
+            fields.append(replace(f, example=example, choices=new_choices))
+        if not isinstance(raw["body"], str) or not raw["body"].strip():
+            raise fail("body must be a non-empty string")
+        body = raw["body"].strip()
+        template = replace(original, body=body, fields=tuple(fields), language=language,
+                           _segments=_checked_body(body, fields, fail))
+        _check_example_length(template, fail)
+        out[template_id] = template
+    return {i: out[i] for i in templates if i in out}
 
 
 def _build_field(raw_field, shared: dict, fail, facts) -> Field:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-GERMAN_REVIEW_REQUEST = "Bitte hinterlassen Sie uns eine 5-Sterne-Bewertung!"
+POLISH_REVIEW_REQUEST = "Prosimy o wystawienie opinii na pięć gwiazdek!"  # no rules for Polish
 ENGLISH = "Hello, your order has shipped today and should arrive on Friday."
 
 
@@ -16,11 +16,11 @@ def test_every_check_result_carries_the_detected_language(client):
     assert body["language"] == "en" and body["ok"] is True
 
 
-def test_a_german_message_is_blocked_with_a_language_finding(client):
-    body = check(client, text=GERMAN_REVIEW_REQUEST, language="auto").get_json()
-    assert body["language"] == "de" and body["ok"] is False
+def test_a_polish_message_is_blocked_with_a_language_finding(client):
+    body = check(client, text=POLISH_REVIEW_REQUEST, language="auto").get_json()
+    assert body["language"] == "pl" and body["ok"] is False
     [finding] = [f for f in body["findings"] if f["category"] == "language"]
-    assert finding["severity"] == "block" and "looks German" in finding["message"]
+    assert finding["severity"] == "block" and "looks Polish" in finding["message"]
 
 
 def test_a_french_message_is_no_longer_ready_to_copy(client):
@@ -32,8 +32,8 @@ def test_the_requested_language_is_the_buyers(client):
     body = check(client, text=ENGLISH, language="de").get_json()
     assert body["language"] == "en" and body["ok"] is True
     assert [f["severity"] for f in body["findings"] if f["category"] == "language"] == ["warn"]
-    short = check(client, text="Danke!", language="de").get_json()
-    assert short["language"] == "de" and short["ok"] is False
+    short = check(client, text="Dank je!", language="nl").get_json()
+    assert short["language"] == "nl" and short["ok"] is False
 
 
 @pytest.mark.parametrize("language, problem", [
@@ -43,3 +43,20 @@ def test_a_bad_language_is_a_400_with_a_message(client, language, problem):
     response = check(client, text=ENGLISH, language=language)
     assert response.status_code == 400
     assert problem in response.get_json()["error"]
+
+
+def test_templates_in_the_buyers_language(client):
+    body = client.get("/api/templates?language=de").get_json()
+    assert body["language"] == "de" and body["templates"]
+    assert all(t["language"] == "de" for t in body["templates"])
+    delay = next(t for t in body["templates"] if t["id"] == "shipping-delay")
+    assert delay["body"].startswith("Guten Tag")
+    english = client.get("/api/templates").get_json()
+    assert english["language"] == "en" and len(english["templates"]) > len(body["templates"])
+    assert client.get("/api/templates?language=xx").status_code == 400
+
+
+def test_the_composer_opens_a_template_in_the_buyers_language(client):
+    page = client.get("/compose/shipping-delay?language=de").get_data(as_text=True)
+    assert "Guten Tag" in page and "Mit freundlichen Grüßen" in page
+    assert "Kind regards" in client.get("/compose/shipping-delay").get_data(as_text=True)

@@ -113,10 +113,10 @@ def test_check_time_values_go_into_the_translation():
 
 
 def test_language_findings_name_languages_in_the_locale():
-    result = policy.check_message("Hallo, vielen Dank für Ihre Bestellung. Wir versenden das Paket morgen früh.",
+    result = policy.check_message("Ciao, grazie per il tuo ordine. Spediremo il pacco domani mattina.",
                                   marketplace="amazon")
     zh = localize(result.findings, "amazon", "zh")
-    assert zh and "德语" in zh[0].message and "英语" in zh[0].source
+    assert zh and "意大利语" in zh[0].message and "英语" in zh[0].source
 
 
 @pytest.mark.parametrize("table, problem", [
@@ -146,3 +146,13 @@ def test_a_translation_for_no_rule_is_refused(tmp_path, monkeypatch):
             locale_pack("amazon", "zh")
     finally:
         locale_pack.cache_clear()
+
+
+def test_history_page_in_zh_with_dates_in_the_locale_format(app, client):
+    from web import history
+    with app.test_request_context():
+        history.record_request("112-1234567-1234567", "review-request", today=__import__("datetime").date(2026, 11, 2))
+    zh = client.get("/history?locale=zh").get_data(as_text=True)
+    assert "索评记录" in zh and "2026年11月2日" in zh and "亚马逊" in zh
+    en = client.get("/history?locale=en").get_data(as_text=True)
+    assert "Nov 2, 2026" in en and 'datetime="2026-11-02"' in en

@@ -202,6 +202,7 @@ def test_screenshot_for_the_readme(page, tmp_path):
     page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(f"/compose/{template.id}")
     fill_fields(page, template, order_id=ORDER_SCREENSHOT)
+    wait_checked(page)  # the message is built from the fields before the seller types in it
     append_to_message(page, "\n\nIf you are happy, please leave us a 5-star review at www.example.com")
     expect(page.locator("#highlights mark").first).to_be_visible()
     wait_checked(page)

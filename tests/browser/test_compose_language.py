@@ -10,20 +10,20 @@ def wait_checked(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_a_german_message_keeps_copy_disabled_with_the_language_reason(page):
+def test_a_polish_message_keeps_copy_disabled_with_the_language_reason(page):
     page.goto("/compose")
     message = page.get_by_label("Message")
     message.fill("Your parcel is on its way and should arrive on Friday.")
     copy = page.get_by_role("button", name="Copy")
     expect(copy).to_be_enabled()
     message.fill("")
-    message.type("Bitte hinterlassen Sie uns eine 5-Sterne-Bewertung!")
+    message.type("Prosimy o wystawienie opinii na pięć gwiazdek!")
     wait_checked(page)
     finding = page.locator('.finding[data-category="language"]')
     expect(finding).to_be_visible()
     expect(finding).to_have_attribute("data-severity", "block")
     expect(finding).to_contain_text("Language")
-    expect(finding).to_contain_text("This message looks German")
+    expect(finding).to_contain_text("This message looks Polish")
     expect(finding).to_contain_text("cannot be checked")
     expect(copy).to_be_disabled()
     expect(page.locator("#copy-reason")).to_contain_text("Fix 1 blocking problem first")

@@ -5,7 +5,7 @@ import json
 
 from policy.cli_check import main
 
-GERMAN = "Bitte hinterlassen Sie uns eine 5-Sterne-Bewertung!"
+POLISH = "Prosimy o wystawienie opinii na pięć gwiazdek!"  # a language without rules
 ENGLISH = "Hi Sam, your order shipped today and should arrive on Friday. Thanks for your patience."
 
 
@@ -15,14 +15,14 @@ def write(tmp_path, name, text):
     return str(path)
 
 
-def test_jsonl_lines_carry_the_language_and_a_german_line_blocks(tmp_path, capsys):
-    rows = [{"id": 1, "text": ENGLISH}, {"id": 2, "text": GERMAN},
-            {"id": 3, "text": "Danke!", "language": "de"}]
+def test_jsonl_lines_carry_the_language_and_a_polish_line_blocks(tmp_path, capsys):
+    rows = [{"id": 1, "text": ENGLISH}, {"id": 2, "text": POLISH},
+            {"id": 3, "text": "Dank je!", "language": "nl"}]
     path = write(tmp_path, "in.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     assert main(["--jsonl", path]) == 1
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [(o["id"], o["language"], o["ok"]) for o in out] == [(1, "en", True), (2, "de", False),
-                                                                (3, "de", False)]
+    assert [(o["id"], o["language"], o["ok"]) for o in out] == [(1, "en", True), (2, "pl", False),
+                                                                (3, "nl", False)]
     assert any(f["category"] == "language" for f in out[1]["findings"])
 
 
@@ -32,8 +32,8 @@ def test_json_format_carries_the_language(tmp_path, capsys):
 
 
 def test_text_format_names_the_language_of_a_blocked_message(tmp_path, capsys):
-    assert main([write(tmp_path, "m.txt", GERMAN)]) == 1
-    assert "looks German" in capsys.readouterr().out
+    assert main([write(tmp_path, "m.txt", POLISH)]) == 1
+    assert "looks Polish" in capsys.readouterr().out
 
 
 def test_language_option_sets_the_buyers_language(tmp_path, capsys):

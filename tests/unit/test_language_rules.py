@@ -29,8 +29,7 @@ def test_german_rules_run_on_german_messages_only():
 def test_a_german_review_offer_is_blocked_and_customer_service_passes():
     assert "inducement.money-for-review-de" in rules_of(
         "Für eine 5-Sterne-Bewertung erstatten wir Ihnen 10 € per PayPal.")
-    found = policy.check("Wir haben Ihnen den vollen Betrag erstattet.", "amazon")
-    assert not [f for f in found if f.category != "language"], found
+    assert policy.check("Wir haben Ihnen den vollen Betrag erstattet.", "amazon") == []
 
 
 def test_the_language_comes_from_the_request_when_the_text_is_short():

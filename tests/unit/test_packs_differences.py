@@ -34,6 +34,8 @@ def test_each_pack_loads_with_rules_and_templates(marketplace):
 @pytest.mark.parametrize("text", [
     "If the lamp arrived safely and you're pleased with it, positive feedback would make my day.",
     "Happy with your purchase? I'd be grateful for 5 stars on the detailed seller ratings.",
+    "Any problem at all, get in touch before leaving neutral or negative feedback and I'll put it right.",
+    "Pleased with the boots? Please leave me 5 stars feedback; if not, message me first.",
 ])
 def test_ebay_allows_what_amazon_blocks(text):
     assert not blocks(text, "ebay"), policy.check(text, marketplace="ebay")
@@ -54,6 +56,7 @@ def test_ebay_allows_a_revision_through_its_own_process(text):
     ("Give me good feedback and I will give you good feedback.", "inducement"),
     ("I'll refund you the 8 pounds once you change the neutral to a positive.", "inducement"),
     ("You have to give me all 5 stars, nothing less.", "review_manipulation"),
+    ("Do not give me negative feedback.", "review_manipulation"),
     ("Please delete the negative feedback, it was the courier's fault.", "review_manipulation"),
     ("We can skip the listing and deal directly, it saves us both the eBay fees.", "external_contact"),
     ("Pay me by bank transfer and I'll post it today.", "external_contact"),
