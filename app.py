@@ -36,7 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     import policy
-    from web import api, bodies, errors, forms, history, i18n, pages, security, triage, wording
+    from web import api, bodies, choice, errors, forms, history, i18n, pages, security, triage, wording
 
     # Load and compile every marketplace's policy now: a malformed facts, rule or template file
     # stops the app here, naming the file, rule and problem (an unknown MARKETPLACE too), and
@@ -52,6 +52,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     bodies.init_app(app)  # first: the CSRF check reads the form, which must not be a cut body
     security.init_app(app)
     i18n.init_app(app)  # the interface locale (compiles translations/*.po when stale)
+    choice.init_app(app)  # the request's marketplace (?marketplace=, remembered in a cookie)
     wording.init_app(app)
     errors.init_app(app)
     app.register_blueprint(pages.bp)

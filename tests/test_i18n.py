@@ -146,3 +146,13 @@ def test_a_translation_for_no_rule_is_refused(tmp_path, monkeypatch):
             locale_pack("amazon", "zh")
     finally:
         locale_pack.cache_clear()
+
+
+def test_history_page_in_zh_with_dates_in_the_locale_format(app, client):
+    from web import history
+    with app.test_request_context():
+        history.record_request("112-1234567-1234567", "review-request", today=__import__("datetime").date(2026, 11, 2))
+    zh = client.get("/history?locale=zh").get_data(as_text=True)
+    assert "索评记录" in zh and "2026年11月2日" in zh and "亚马逊" in zh
+    en = client.get("/history?locale=en").get_data(as_text=True)
+    assert "Nov 2, 2026" in en and 'datetime="2026-11-02"' in en

@@ -157,7 +157,7 @@ def test_the_pages_in_zh_show_no_english_interface_text(tmp_path, marketplace):
     app = create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(tmp_path / "h.sqlite3"),
                       "MARKETPLACE": marketplace})
     client = app.test_client()
-    urls = ["/", "/compose", "/no-such-page"] + [f"/compose/{t}" for t in policy.load_policy(marketplace).templates]
+    urls = ["/", "/compose", "/no-such-page", "/history"] + [f"/compose/{t}" for t in policy.load_policy(marketplace).templates]
     found = {}
     for url in urls:
         html = client.get(url + ("&" if "?" in url else "?") + "locale=zh").get_data(as_text=True)

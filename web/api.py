@@ -18,6 +18,7 @@ from policy.plaintext import html_to_text
 
 from .bodies import json_object
 from .checking import check_result
+from .choice import chosen_marketplace
 from .composing import compose_state
 from .i18n import current_locale
 from .security import csrf
@@ -32,7 +33,7 @@ _MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 def check():
     body = _json_object()
     text = _text(body)
-    marketplace = _marketplace(body.get("marketplace", current_app.config["MARKETPLACE"]))
+    marketplace = _marketplace(body.get("marketplace", chosen_marketplace()))
     template_id = body.get("template")
     if template_id in ("", None):
         template_id = None
@@ -57,7 +58,7 @@ def compose():
     why not (web.composing). No side effects, like /api/check.
     """
     body = _json_object()
-    marketplace = _marketplace(body.get("marketplace", current_app.config["MARKETPLACE"]))
+    marketplace = _marketplace(body.get("marketplace", chosen_marketplace()))
     template_id = body.get("template")
     template = None
     if template_id not in ("", None):
@@ -78,7 +79,7 @@ def compose():
 
 @bp.get("/templates")
 def templates():
-    marketplace = _marketplace(request.args.get("marketplace", current_app.config["MARKETPLACE"]))
+    marketplace = _marketplace(request.args.get("marketplace", chosen_marketplace()))
     language = _language(request.args.get("language"))  # the buyer's: templates written in it
     wanted = None if language == "auto" else language
     chosen = marketplace.templates_in(wanted)

@@ -17,12 +17,15 @@ import sqlite3
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, redirect,
                    render_template, request, url_for)
+from flask_babel import gettext as _, ngettext
 
 import policy
 
 from . import checking
 from .bodies import json_object
+from .choice import chosen_marketplace
 from .migrations import connect, migrate
+from .wording import wording
 
 bp = Blueprint("history", __name__)
 
@@ -69,7 +72,7 @@ def _order_id_problem(marketplace: str) -> str:
 def _marketplace(value) -> str:
     """A marketplace id from a request (default: the app's), 400 when there is no such one."""
     if value in (None, ""):
-        return current_app.config["MARKETPLACE"]
+        return chosen_marketplace()
     if not isinstance(value, str) or not _MARKETPLACE_ID.match(value):
         abort(400, "“marketplace” must be a marketplace id.")
     try:
@@ -162,7 +165,7 @@ def page():
     for r in all_requests():
         try:
             loaded = policy.load_policy(r["marketplace"])
-            name, templates = loaded.facts.name, loaded.templates
+            name, templates = wording("marketplace", r["marketplace"]), loaded.templates
         except policy.PolicyError:  # a marketplace no longer installed: show its id
             name, templates = r["marketplace"], {}
         rows.append({"marketplace": r["marketplace"], "marketplace_name": name,
@@ -197,9 +200,10 @@ def delete_one():
     deleted = _db().execute("DELETE FROM review_request WHERE marketplace = ? AND order_id = ?",
                             (marketplace, order_id)).rowcount
     if deleted:
-        flash(f"Deleted the record for order {order_id}. A new review request for it can be sent.")
+        flash(_("Deleted the record for order %(order_id)s. A new review request for it can be sent.",
+                order_id=order_id))
     else:
-        flash(f"There was no record for order {order_id}.")
+        flash(_("There was no record for order %(order_id)s.", order_id=order_id))
     return redirect(url_for("history.page"), code=303)
 
 
@@ -209,5 +213,5 @@ def delete_all():
     if request.form.get("confirm") != "yes":
         return render_template("history.html", rows=[], confirm={"all": True, "count": len(all_requests())})
     deleted = _db().execute("DELETE FROM review_request").rowcount
-    flash(f"Deleted all {deleted} record{'s' if deleted != 1 else ''}.")
+    flash(ngettext("Deleted %(num)d record.", "Deleted all %(num)d records.", deleted))
     return redirect(url_for("history.page"), code=303)

@@ -17,8 +17,10 @@ from babel.core import get_global
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, request, url_for
-from flask_babel import Babel, get_locale, gettext
+from flask_babel import Babel, format_date, get_locale, gettext
 from werkzeug.routing import BuildError
+
+from .choice import remember_query_choice
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 SOURCE_LOCALE = "en"
@@ -117,17 +119,19 @@ def locale_url(code: str) -> str:
         return url_for("pages.library", locale=code)
 
 
+def local_date(value):
+    """An ISO date (or date-time) in the locale's format: "Nov 2, 2026", "2026年11月2日"."""
+    import datetime as dt
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return value
+    return format_date(day, "medium")
+
+
 def translate_data(text):
     """The catalog's translation of a policy text (extracted by web.extract), else the text."""
     return gettext(text) if isinstance(text, str) and text else text
-
-
-def _remember_choice(response):
-    chosen = parse_locale(request.args.get("locale"))
-    if chosen and request.cookies.get(COOKIE) != chosen:
-        response.set_cookie(COOKIE, chosen, max_age=COOKIE_MAX_AGE, samesite="Lax",
-                            httponly=True, secure=request.is_secure)
-    return response
 
 
 def init_app(app: Flask) -> None:
@@ -135,9 +139,10 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", SOURCE_LOCALE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     Babel(app, locale_selector=select_locale)
-    app.after_request(_remember_choice)
+    remember_query_choice(app, "locale", COOKIE, parse_locale, COOKIE_MAX_AGE)
     app.jinja_env.globals.update(locale_choices=locale_choices, html_lang=html_lang, locale_url=locale_url,
                                  current_locale=current_locale)
     # Policy data (a template's title, a field's help) in the locale: a plain string, escaped
     # like any other value (Jinja's _() would mark it safe).
     app.jinja_env.filters["tr"] = translate_data
+    app.jinja_env.filters["local_date"] = local_date

@@ -5,14 +5,16 @@ The composer works without JavaScript: its form posts back here, the server chec
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 import policy
 from policy.templates import groups
 
+from .choice import chosen_marketplace
 from .composing import compose_state, normalise_newlines, text_digest
+from .errors import TITLES
 from .forms import MessageForm, field_values, form_class
 from .wording import wording
 
@@ -48,7 +50,8 @@ def script_strings() -> dict:
 
 
 def _policy():
-    return policy.load_policy(current_app.config["MARKETPLACE"])
+    """The policy of the request's marketplace (web.choice: query, cookie, app default)."""
+    return policy.load_policy(chosen_marketplace())
 
 
 @bp.get("/")
@@ -72,8 +75,12 @@ def compose(template_id: str):
     if template is not None and language:
         template = _policy().templates_in(language).get(template_id, template)
     if template is None:
-        abort(404, _("There is no template called “%(template)s”. Pick one from the library.",
-                     template=template_id))
+        library = url_for("pages.library", marketplace=chosen_marketplace())
+        return render_template("error.html", title=str(TITLES[404]), back_url=library,
+                               back_label=_("%(marketplace)s template library", marketplace=wording("marketplace")),
+                               message=_("%(marketplace)s has no template called “%(template)s”. "
+                                         "Pick one from its library.",
+                                         marketplace=wording("marketplace"), template=template_id)), 404
     cls = form_class(template)
     edited = False
     if request.method == "POST":
@@ -103,7 +110,7 @@ def _render(form, template, state: dict):
 
 def _page_data(template, state: dict) -> dict:
     """What compose.js needs, handed over in a JSON data block (no inline script under CSP)."""
-    data = {"marketplace": current_app.config["MARKETPLACE"], "template": None, "fields": [],
+    data = {"marketplace": chosen_marketplace(), "template": None, "fields": [],
             "notes": copy_notes(), "strings": script_strings(), "state": state}
     if template is not None:
         data["template"] = {"id": template.id, "kind": template.kind}

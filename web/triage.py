@@ -24,6 +24,7 @@ from policy.triage import triage
 from policy.triage_inbox import parse_time, read_inbox, read_pasted, triage_all
 from policy.triage_rules import TriageRules, load_triage_rules, marketplaces
 
+from .choice import chosen_marketplace
 from .security import csrf
 
 bp = Blueprint("triage", __name__)
@@ -36,8 +37,8 @@ _MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
 def _marketplace(requested: object = None) -> str:
-    """The marketplace asked for (query, form or JSON), else the app's default; 400 if unknown."""
-    marketplace = requested or current_app.config["MARKETPLACE"]
+    """The marketplace asked for (query, form or JSON), else the chosen one (web.choice); 400 if unknown."""
+    marketplace = requested or chosen_marketplace()
     if not isinstance(marketplace, str) or not _MARKETPLACE_ID.match(marketplace):
         abort(400, f"“marketplace” must be one of {', '.join(marketplaces())}.")
     try:
@@ -67,7 +68,7 @@ def _templates(marketplace: str) -> dict:
 def suggestions(result: dict, marketplace: str) -> list[dict]:
     """Each suggested template with its title and a composer link pre-filled from the message."""
     templates = _templates(marketplace)
-    extra = {} if marketplace == current_app.config["MARKETPLACE"] else {"marketplace": marketplace}
+    extra = {} if marketplace == chosen_marketplace() else {"marketplace": marketplace}
     out = []
     for template_id in result["templates"]:
         template = templates.get(template_id)

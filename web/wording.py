@@ -11,22 +11,23 @@ locale (messages.<locale>.toml [wording] beside the marketplace's rules).
 """
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask
 
 from policy.localize import locale_pack
 from policy.marketplace import load_marketplace
 
+from .choice import chosen_marketplace
 from .i18n import current_locale
 
 
 def page_marketplace():
-    """The facts of the marketplace the pages show (the app's MARKETPLACE setting)."""
-    return load_marketplace(current_app.config["MARKETPLACE"])
+    """The facts of the marketplace the page is for (web.choice: query, cookie, app default)."""
+    return load_marketplace(chosen_marketplace())
 
 
 def wording(key: str, marketplace: str | None = None) -> str:
     """A marketplace name ("marketplace", "seller_tool", ...) in the interface locale."""
-    pack = locale_pack(marketplace or current_app.config["MARKETPLACE"], current_locale())
+    pack = locale_pack(marketplace or chosen_marketplace(), current_locale())
     return pack.wording.get(key, key)
 
 
