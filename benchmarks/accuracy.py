@@ -186,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
 
+    if not args.corpus.is_file():
+        parser.exit(2, f"no corpus at {args.corpus}: put shared/ beside the checkout, or pass "
+                       "--corpus tests/data/seller_final.jsonl\n")
     rows = load_corpus(args.corpus)
     near = load_near_misses(args.nearmiss or args.corpus.with_name("dev_nearmiss.json"))
     policy.load_policy()  # compile once, outside the timing
