@@ -24,6 +24,7 @@ from .finding import CATEGORIES
 from .patterns import PatternError, compile_plain
 from .policyfile import PolicyError, read_toml
 from .schema import check_table
+from .templates import PYTHON_ONLY_PATTERN_RE
 
 POLICY_ROOT = Path(__file__).resolve().parent
 COMMON = "common"
@@ -42,9 +43,6 @@ WORDING_KEYS = {
     "no_response_needed": ("text", False),  # the button that closes a message without reply
     "order_id_name": ("text", False),     # "order ID", "order number", "purchase order number"
 }
-# Python-only regular-expression syntax the browser's RegExp cannot run (order-ID formats
-# become form-field patterns).
-_PYTHON_ONLY = re.compile(r"\(\?P|\(\?#|\\[AZ]|\(\?[aiLmsux]")
 
 
 @dataclass(frozen=True)
@@ -379,7 +377,7 @@ def load_marketplace_from(folder: str | Path) -> Marketplace:
             compile_plain(pattern)
         except PatternError as exc:
             raise PolicyError(f"{where}: [order_id] patterns: {exc}") from None
-        if _PYTHON_ONLY.search(pattern) or pattern.startswith("^") or pattern.endswith("$"):
+        if PYTHON_ONLY_PATTERN_RE.search(pattern) or pattern.startswith("^") or pattern.endswith("$"):
             raise PolicyError(f"{where}: [order_id] pattern {pattern!r}: write the bare format "
                               "(no ^ or $, no Python-only syntax: it also runs in the browser)")
     order_id = OrderIdFormat(tuple(raw["patterns"]), raw["example"], raw["description"],

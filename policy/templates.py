@@ -38,8 +38,9 @@ FIELD_KEYS = {"name", "label", "type", "required", "pattern", "example", "help",
 REQUIRED_FIELD_KEYS = {"name", "label", "type"}
 
 # Patterns are also run by the composer in the browser (JavaScript RegExp): refuse
-# Python-only syntax (named groups, comments, \A \Z anchors, inline flags).
-_PYTHON_ONLY_PATTERN_RE = re.compile(r"\(\?P|\(\?#|\\[AZ]|\(\?[aiLmsux]")
+# Python-only syntax (named groups, comments, \A \Z anchors, inline flags); order-ID
+# formats in marketplace.toml become form-field patterns too.
+PYTHON_ONLY_PATTERN_RE = re.compile(r"\(\?P|\(\?#|\\[AZ]|\(\?[aiLmsux]")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # One token of a body: an optional-segment bracket, a placeholder, a stray brace, or plain text.
@@ -411,7 +412,7 @@ def _build_field(raw_field, shared: dict, fail, facts) -> Field:
             re.compile(pattern)
         except re.error as exc:
             raise fail(f"field {name!r}: pattern {pattern!r} does not compile: {exc}") from exc
-        if _PYTHON_ONLY_PATTERN_RE.search(pattern):
+        if PYTHON_ONLY_PATTERN_RE.search(pattern):
             raise fail(f"field {name!r}: pattern {pattern!r} uses Python-only syntax "
                        "(named groups, comments, \\A, \\Z or inline flags) the browser cannot run")
     choices = merged.get("choices", [])

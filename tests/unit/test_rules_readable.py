@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from policy.marketplace import POLICY_ROOT
-from policy.patterns import unfold
+from policy.patterns import _split_branches as split_branches, unfold
 from policy.policyfile import read_toml
 
 RULE_FILES = sorted(POLICY_ROOT.glob("*/rules.toml")) + sorted(POLICY_ROOT.glob("*/*/rules.toml"))
@@ -26,32 +26,12 @@ def test_no_line_over_120_characters(path):
     assert not long, f"{_name(path)}: lines over 120 characters: {long[:10]}"
 
 
-def _top_alternatives(pattern: str) -> int:
-    depth, in_class, count, i = 0, False, 1, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 1 if pattern[i + 1:i + 2] in ("^", "]") else 0
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            count += 1
-        i += 1
-    return count
-
-
 @pytest.mark.parametrize("path", RULE_FILES, ids=_name)
 def test_word_lists_have_one_alternative_per_entry(path):
     words = read_toml(path, "rules file").get("words", {})
     crowded = [name for name, value in words.items()
                for entry in ([value] if isinstance(value, str) else value)
-               if _top_alternatives(unfold(entry)) > 1]
+               if len(split_branches(unfold(entry))) > 1]
     assert not crowded, f"{_name(path)}: word lists with several alternatives in one entry: {crowded}"
 
 
