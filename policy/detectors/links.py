@@ -186,6 +186,8 @@ def detect(text: str, norm: Normalized, site: Site | None = None) -> list[Hit]:
             next_url += 1
         if next_url < len(scheme_spans) and scheme_spans[next_url][0] <= m.start():
             continue
+        if view.text.startswith("@", m.end()):
+            continue  # the name before an at-sign ("yamada.shop@gmail.com"): the email detector's
         hit = _classify(text, view, m.start(), m.group(), scheme=False, site=site)
         if hit:
             hits.append(hit)
