@@ -130,3 +130,12 @@ def test_japanese_phone_numbers(text, number):
 ])
 def test_japanese_numbers_that_are_not_phone_numbers(text):
     assert [c for c, _ in found(text) if c == "phone_number"] == []
+
+
+def test_japanese_rules_put_no_word_edge_next_to_kana_or_kanji():
+    """`\\b` between two kana or kanji never matches: a pattern written that way is dead."""
+    from policy.marketplace import POLICY_ROOT
+    import re
+    text = (POLICY_ROOT / "common" / "ja" / "rules.toml").read_text(encoding="utf-8")
+    cjk = "[\u3040-\u30ff\u3400-\u9fff]"
+    assert not re.findall(rf"\\b(?=\(?(?:\?:)?{cjk})|{cjk}\\b", text)
