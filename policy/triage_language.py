@@ -59,26 +59,25 @@ def _known(language: str, words: list[str]) -> int:
 def reading(text: str, expected: str) -> tuple[str, TriageModel | None]:
     """(language of `text`, the model that reads it or None).
 
-    The detector decides, with one check against its rare slips on chat-style English
-    ("Tyvm!!!!" read as Swedish): when it names another language than the expected one,
-    the expected language's model must know fewer of the words than that language's
-    model, or, for a language no model reads, under half of them.
+    The detector decides, with one check against its slips on chat-style or mistyped text
+    ("Tyvm!!!!" read as Swedish, Spanish without its accents read as Portuguese): another
+    language's model is taken instead when it knows at least half of the words and more
+    of them than the detected language's model (which, when there is none, knows nothing).
     """
-    from .language import detect
+    from .language import _scores, detect
     found = detect(text, expected)
     words = _words(text)
-    if found.detected:
-        language = found.language
-        if language != expected and words and model_for(expected) is not None:
-            mine = _known(expected, words)
-            theirs = _known(language, words) if model_for(language) else len(words) / 2
-            if mine > theirs or (mine == theirs and not model_for(language)):
-                language = expected
-        return language, model_for(language)
     known = {tag: _known(tag, words) for tag in model_languages()}
+    if found.detected:
+        mine = known.get(found.language, 0)
+        best = max(known, key=lambda tag: (known[tag], tag == expected))
+        if words and known[best] > mine and known[best] >= len(words) / 2:
+            return best, model_for(best)
+        return found.language, model_for(found.language)
+    # Too short to tell: the model that knows most of the words, the expected one on a tie,
+    # else the detector's leaning ("Merci !": German or French).
     if known.get(found.language, -1) == max(known.values()):
         return found.language, model_for(found.language)
-    from .language import _scores  # the detector's leaning breaks a tie ("Merci !": German or French)
     leaning = _scores(text.lower())
     best = max(known, key=lambda tag: (known[tag], leaning.get(tag, 0.0)))
     return best, model_for(best)
