@@ -37,6 +37,7 @@ def _words(kind: str) -> tuple[str, ...]:
 
 DOT_WORDS = _words("dot")   # "dot", "punkt", "punto"
 AT_WORDS = _words("at")     # "klammeraffe", "arroba", "chiocciola": only ever "@"
+PHRASE_WORDS = frozenset(_words("phrase"))  # "the", "au", "ce": "x dot y" after them is a phrase
 _DOT_WORD = "(?:" + "|".join(DOT_WORDS) + ")"
 _AT_WORD = "(?:" + "|".join(AT_WORDS) + ")"
 # Whether a text may hold a spelled-out dot or at-sign (the detectors' quick pre-check).
