@@ -44,8 +44,9 @@ class Policy:
     rules: list[Rule] = field(default_factory=list)
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
     facts: Marketplace | None = None               # policy/<marketplace>/marketplace.toml
-    # language tag -> the marketplace's rules plus those written in that language
-    # (policy/common/<lang>/, policy/<marketplace>/<lang>/): a message gets its language's.
+    # language tag -> the marketplace's rules that read no words (in that language's word
+    # lists) plus those written in it (policy/common/<lang>/, policy/<marketplace>/<lang>/):
+    # a message gets its language's (loader.load_language_rule_sets).
     language_rules: dict[str, list[Rule]] = field(default_factory=dict)
     # language tag -> id -> the template written in that language (policy/<m>/<lang>/templates.toml)
     translations: dict[str, dict] = field(default_factory=dict)
@@ -68,13 +69,17 @@ class Policy:
             return self.translations.get(language, {}).get(template, self.templates[template])
         return template
 
-    def asks_for_review(self, text: str, template=None) -> bool:
+    def asks_for_review(self, text: str, template=None, language: str | None = "auto") -> bool:
         """Whether the message is a review request: its template's kind is, or its text asks
-        for a review (the one-per-order history and the timing window then apply to it)."""
+        for a review in the message's language (the one-per-order history and the timing
+        window then apply to it)."""
         if not isinstance(text, str):
             raise TypeError("text must be a string")
-        mv = MessageView.build(text, self._template(template), None, self.facts)
-        return any(rule.asks_for_review(mv) for rule in self.rules if _is_request_rule(rule))
+        template = self._template(template, language)
+        detection = detect_language(text, self.facts, template, language)
+        mv = MessageView.build(text, template, None, self.facts)
+        return any(rule.asks_for_review(mv) for rule in self.rules_for(detection.language)
+                   if _is_request_rule(rule))
 
     def check(self, text: str, template=None, context: dict | None = None,
               language: str | None = "auto") -> list[Finding]:
@@ -134,18 +139,18 @@ def load_policy_from(folder: str | Path, marketplace: str | None = None,
         facts = load_marketplace(default_marketplace())
         rules = load_rules(folder / "rules.toml", detectors)
         by_language = {}
-    for rule in rules + [r for own in by_language.values() for r in own]:
+    every_rule = rules + [r for own in by_language.values() for r in own]
+    for rule in every_rule:
         rule.bind(facts)
     # One index over every pattern: a check's scan of the message is shared by all its rules.
-    HintIndex(_compiled_patterns(rules + [r for own in by_language.values() for r in own]))
+    HintIndex(_compiled_patterns(every_rule))
     templates, translations = {}, {}
     if (folder / "templates.toml").exists():
         from .templates import load_templates, load_translations
         templates = load_templates(folder / "templates.toml", facts)
         translations = {path.parent.name: load_translations(path, templates, path.parent.name)
                         for path in sorted(folder.glob("*/templates.toml"))}
-    language_rules = {tag: rules + own for tag, own in by_language.items()}
-    return Policy(marketplace or folder.name, rules, templates, facts, language_rules, translations)
+    return Policy(marketplace or folder.name, rules, templates, facts, by_language, translations)
 
 
 def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:
