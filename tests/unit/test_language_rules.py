@@ -140,3 +140,24 @@ def test_a_malformed_language_rules_file_names_file_and_rule(tmp_path):
         '[[rule]]\nid = "x-de"\nkind = "nope"\n', encoding="utf-8")
     with pytest.raises(PolicyError, match=r"de[/\\]rules\.toml: rule 'x-de': unknown kind"):
         load_policy_from(folder, "testmart")
+
+
+def test_any_language_must_be_true_or_false(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text(textwrap.dedent('''\
+        [[rule]]
+        id = "formatting.breaks"
+        kind = "phrases"
+        category = "formatting"
+        severity = "warn"
+        source = "inferred"
+        message = "x"
+        suggestions = ["x"]
+        any_language = "yes"
+        patterns = ['\\n\\n\\n']
+        examples.flag = ["a\\n\\n\\nb"]
+        examples.pass = ["a"]
+        '''), encoding="utf-8")
+    from policy.loader import load_rules
+    with pytest.raises(PolicyError, match=r"rule 'formatting.breaks': field 'any_language': expected true or false"):
+        load_rules(path)
