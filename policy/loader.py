@@ -129,7 +129,8 @@ def load_language_rule_sets(folder: Path, facts, detectors: Mapping | None = Non
     makes a free-typed request in that language a review request), then the language's own.
     The marketplace's word rules are written in its first language and do not run on it."""
     from .marketplace import shared_folder
-    base_words = _rule_set(folder, facts, detectors)[1]
+    base_rules, base_words = _rule_set(folder, facts, detectors)
+    kind_of = {r.id: r.kind for r in base_rules}  # what the overlay kept, of which kind
     shared = [shared_folder(name, folder.parent) for name in facts.includes]
     tags = sorted({p.parent.name for root in (*shared, folder) for p in root.glob("*/rules.toml")
                    if _LANGUAGE_FOLDER.match(p.parent.name)})
@@ -139,7 +140,8 @@ def load_language_rule_sets(folder: Path, facts, detectors: Mapping | None = Non
         language_words = {n: v for n, v in words.items() if base_words.get(n) != v}
         neutral = _rule_set(folder, facts, detectors, language_words=language_words,
                             keep=_reads_no_language)[0]
-        out[tag] = neutral + own
+        # A neutral rule the marketplace replaced by a word rule of the same id is not one.
+        out[tag] = [r for r in neutral if kind_of.get(r.id) == r.kind] + own
     return out
 
 

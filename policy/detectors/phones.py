@@ -77,6 +77,7 @@ _CUES = re.compile(
     r"|\b(?P<pos>(?:call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
     r"|telefono|movil|cellulare|portable|anrufen|appelez|llamar|chiamare"
+    r"|llamenos|llamanos|llame|llamarnos|llamada|celular|durchklingeln|anklingeln|erreichbar"
     r"|my number|our number)\b|(?:ph|t|m|p)(?=[ ]?:))"
     r"|\b(?P<carrier>ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal mail|parcelforce|tnt|ontrac"
     r"|lasership|yodel|colissimo|chronopost|correos|postnl|poste|sagawa|yamato|purolator"
