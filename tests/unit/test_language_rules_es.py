@@ -1,7 +1,7 @@
 """Spanish on Amazon (policy/common/es/, policy/amazon/es/): the rules run on a Spanish message
 and the marketplace's English word rules do not; context beats keywords; a free-typed Spanish
-review request gets the timing and once-per-order checks; every template exists in Spanish and
-passes its own check."""
+review request gets the timing and once-per-order checks. (The Spanish templates are checked
+with every other language's in test_templates_languages.py.)"""
 from __future__ import annotations
 
 import pytest
@@ -63,19 +63,3 @@ def test_a_spanish_message_that_asks_for_no_review_gets_no_timing_check():
     text = "Muchas gracias por su reseña. El recambio sale hoy y llegará el jueves."
     assert not {"timing.review-window", "repeat_request.already-requested"} & rules_of(
         text, {"delivered_on": "2026-11-02", "today": "2026-11-04", "previous_request_on": "2026-10-01"})
-
-
-SPANISH = load_policy("amazon").templates_in("es")
-
-
-def test_every_amazon_template_exists_in_spanish():
-    assert list(SPANISH) == list(load_policy("amazon").templates)
-    assert all(t.language == "es" for t in SPANISH.values())
-
-
-@pytest.mark.parametrize("template_id", sorted(SPANISH))
-def test_each_spanish_template_passes_its_own_check(template_id):
-    template = SPANISH[template_id]
-    result = load_policy("amazon").check_message(template.render(template.example_values()), template)
-    assert result.language == "es"
-    assert result.findings == [], [(f.rule, f.excerpt) for f in result.findings]
