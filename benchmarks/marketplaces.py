@@ -34,7 +34,8 @@ SETS = {
     "dev": "tuned on (written with the packs)",
     "heldout": "tuned on (written with the packs; its misses were fixed by phrasing family later)",
     "heldout2": "tuned on (written blind before the family fixes, scored once, then studied)",
-    "heldout3": "not tuned on (written after the family fixes, scored once)",
+    "heldout3": "tuned on (written after the first family fixes, scored once blind, then studied)",
+    "heldout4": "not tuned on (written after the second family fixes, scored once)",
 }
 TARGET = 0.95  # blocked share of violating messages, passed share of clean ones
 

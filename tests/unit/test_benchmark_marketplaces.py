@@ -33,11 +33,11 @@ def test_every_set_is_reported_with_how_it_was_used(marketplace):
     for set_name, use in bench.SETS.items():
         if (REPO / "tests" / "data" / f"{marketplace}_{set_name}.jsonl").exists():
             assert f"{marketplace}_{set_name}.jsonl" in text and f"[{use}]" in text, set_name
-    assert f"{marketplace}_heldout3.jsonl" in text and "[not tuned on" in text
+    assert f"{marketplace}_heldout4.jsonl" in text and "[not tuned on" in text
     assert text.count("violating blocked:") == text.count("clean passed:") >= 4
     assert "recall by category:" in text
 
 
 def test_only_the_last_set_is_untuned():
     uses = _benchmark().SETS
-    assert [name for name, use in uses.items() if use.startswith("not tuned on")] == ["heldout3"]
+    assert [name for name, use in uses.items() if use.startswith("not tuned on")] == ["heldout4"]
