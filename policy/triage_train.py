@@ -29,6 +29,7 @@ DATA = Path(__file__).resolve().parent / "triage_data"
 SEED = 20261201
 GENERATED = 9000
 VOICES = 4000  # policy/triage_data/voices.py: tweets, tracker posts, letters, mobile-typed closings
+BLENDS = 8000  # policy/triage_data/blends.py: sentences by role, mixed (statements, remarks, praise + asks)
 HELD_OUT_SHARE = 0.2
 MIN_PRECISION = 0.997  # on the held-out split (generated + voices), which is easier than real messages
 OWN_SETS_PRECISION = 0.985  # on the team's hand-written sets (168 no-reply: one error is 0.006): a margin over 0.97
@@ -41,8 +42,10 @@ INTENTS = ("where_is_my_order", "delivery_problem", "return_or_refund", "cancel_
 
 def load_rows() -> list[dict]:
     from .triage_data.grammar import generate
+    from .triage_data.blends import generate as generate_blends
     from .triage_data.voices import generate as generate_voices
-    rows = generate(GENERATED, seed=SEED) + generate_voices(VOICES, seed=SEED + 1)
+    rows = (generate(GENERATED, seed=SEED) + generate_voices(VOICES, seed=SEED + 1)
+            + generate_blends(BLENDS, seed=SEED + 2))
     for line in (DATA / "handwritten.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
@@ -146,6 +149,7 @@ def train() -> tuple[dict, dict]:
     metrics = {"seed": SEED, "messages": len(rows), "trained_on": len(train_rows), "held_out": len(test_rows),
                "generated": sum(1 for r in rows if str(r["id"]).startswith("gen-")),
                "voices": sum(1 for r in rows if str(r["id"]).startswith("voice-")),
+               "blends": sum(1 for r in rows if str(r["id"]).startswith("blend-")),
                "handwritten": sum(1 for r in rows if str(r["id"]).startswith("hand-")),
                "features": len(data["features"]), "threshold": threshold,
                "held_out_figures": {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()},
