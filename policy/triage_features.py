@@ -28,8 +28,10 @@ MAX_CHAR_TOKEN = 24  # longer tokens add char n-grams from their first 24 charac
 CHAR_NGRAMS = (3, 4, 5)
 MAX_MARKS = 3
 LENGTH_BANDS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (12, "7-12"), (25, "13-25"), (60, "26-60"))
-# Negation: the next words up to a punctuation mark, at most NEGATION_SCOPE of them, are negated.
-_NEGATORS = frozenset("not no never nothing nobody none nowhere without cannot neither nor nope dont didnt doesnt "
+# Negation: the next words up to a punctuation mark, at most NEGATION_SCOPE of them, are negated
+# ("except" and "instead" too: "got everything except the lid" is not "got everything").
+_NEGATORS = frozenset("not no never nothing nobody none nowhere without cannot neither nor nope except instead "
+                      "dont didnt doesnt "
                       "hasnt havent isnt wasnt wont cant couldnt wouldnt arent werent aint".split())
 NEGATION_SCOPE = 3
 # Emoji and emoticons by what they say about the buyer's mood.

@@ -39,7 +39,7 @@ STATEMENTS: dict[str, list[str]] = {
         "i was told it would [arrive|be here|ship] by {weekday}, [it's|its] now {weekday}",
         "still waiting [on|for] [my order|the parcel|the {product}|delivery|it to ship]",
         "[the|my] delivery [got delayed|was delayed again|keeps getting pushed back|has been rescheduled {days} times]",
-        "out for delivery [all day|since this morning|since 7am|since yesterday] and [nothing|no driver|nobody came]",
+        "out for delivery [all day|since this morning|since breakfast|since yesterday] and [nothing|no driver|nobody came]",
         "[i|we] [paid for|chose|picked] [express|next day|faster|priority] [shipping|delivery|postage] and [it's|its] "
         "[still not here|been {days} days|not even shipped]",
         "[no|haven't had any|never got a] [shipping|dispatch|tracking] [email|confirmation|number|update]",
@@ -48,6 +48,10 @@ STATEMENTS: dict[str, list[str]] = {
         "i [ordered|bought] [the|a|two] {product} {when} and [nothing|still nothing|it never came|no sign]",
         "the last [update|scan] was {days} days ago",
         "[nothing|still nothing|not a thing] [has come|has arrived|in the post|at my door]",
+        "[how do i|how can i|where can i] track my [order|parcel|purchase|delivery]",
+        "[can you|could you|would you] [post|send|ship] it [tomorrow|today|this week|before {weekday}]",
+        "[what's|what is] [happening|going on] with my [latest|recent|last] [order|purchase]",
+        "[my|the] [purchase|goods|stuff|items] [never came|still aren't here|haven't been sent]",
     ],
     "delivery_problem": [
         "[tracking|the app|it|the website|the courier's page] says delivered but [it isn't here|there's nothing|"
@@ -72,10 +76,16 @@ STATEMENTS: dict[str, list[str]] = {
         "was damaged|couldn't be delivered|was undeliverable]",
         "[the|a] [driver|courier] [marked it|said it was] [refused|delivered|attempted] but [i was home|nobody came|"
         "i never refused it]",
-        "[someone else's|a huge|a] [package|parcel] [for another address|not meant for us] [was left here|"
-        "got delivered to us|came to my house]",
-        "[the|my] [post office|courier|{carrier}] says [the address was wrong|they can't find the address|"
-        "it's being sent back]",
+        "[a|a big] [box|parcel] [addressed to|meant for] [a neighbour|someone on another street] [ended up|was left] "
+        "[here|on our step]",
+        "[the|my] [post office|courier|{carrier}] says [the label was unreadable|they can't find the house|"
+        "it's going back]",
+        "[i|we] [received|got] [everything|all of it|all the items|the rest] [except|but] [the|one|my] {product}",
+        "[just|only] the {product} [came|was inside][, nothing else| and nothing else]",
+        "[the|my] [post office|courier|{carrier}] [is returning|sent|is sending] it [back|back to you] "
+        "[as the address on it was incomplete|over a label problem|as nobody signed]",
+        "[cheers for|great job on|well done on] [losing my parcel|the vanishing parcel|the no-show]",
+        "[your|the] tracking [says one thing and the driver another|shows a different town|is clearly wrong]",
     ],
     "return_or_refund": [
         "[still|i'm still|i am still] waiting [on|for] [my|the] refund",
@@ -92,6 +102,11 @@ STATEMENTS: dict[str, list[str]] = {
         "i'd [rather|prefer] a refund than a replacement",
         "the [refund|money] [amount|i got back] is less than [i paid|the order total]",
         "[a|the] return label [never came|doesn't work|wasn't in the email]",
+        "[i'll|i will|i'm going to] [file|open|raise] a chargeback [unless|if] [i get a refund|this isn't sorted|"
+        "i don't hear back] [today|this week|]",
+        "[who|which department] [handles|deals with] refunds [here|]",
+        "[it|the {product}] [broke|fell apart|snapped|cracked] [after|within] [a week|{days} days|two months] and "
+        "i'd like [an exchange|a refund|a new one]",
     ],
     "cancel_or_change_order": [
         "[i've|i have] changed my mind [about|on] [the order|the {product}|this|it]",
@@ -104,15 +119,23 @@ STATEMENTS: dict[str, list[str]] = {
         "[decided against it|on second thoughts i don't want it|i've decided not to go ahead]",
         "[we're|i'm|we are] moving [house|] [next week|on {weekday}] so the address [will be|is] wrong",
         "i [need|want|would like] to [cancel|stop|change] [the order|my order|{order}|it]",
-        "it [won't|doesn't] let me cancel [it|the order] [on the site|in the app|]",
+        "the [site|app] [won't|refuses to] [cancel it|process the cancellation|take the cancellation]",
         "please [hold|don't send|stop] [it|the order|the parcel] [until i'm back|for now|]",
+        "[it|the order] [hasn't|has not] [shipped|been sent|gone out] yet so [i'd like to cancel|please cancel it|"
+        "can you stop it]",
+        "[help|assistance|some help] [with|for] [canceling|cancelling|a cancellation of] [my purchase|"
+        "the order|{order}|this purchase]",
+        "[wanna|want to|need to|i'd like to] change [an item|something|one item|the size|the colour] [in|on] my "
+        "[purchase|order]",
+        "[i|we] [picked one up|found one|got one] [at a local shop|somewhere else|nearer home] so [i|we] "
+        "[need to cancel|don't need this|want to cancel]",
     ],
     "product_question": [
         "[i'd like|i'm trying|i want] to know [if|whether] [the|this] {product} [works with|fits|is compatible with] "
         "[my|the older|a {size}] [model|one|version]",
         "wondering [if|whether] you [ship|deliver|post] to {place}",
         "[looking for|interested in] the {product} in [{colour}|{size}|a bigger size] [if you have it|]",
-        "[it|the {product}] [says|shows] [out of stock|unavailable|sold out] [on the app|on the site|]",
+        "[the listing|the page] [shows|has] [sold out|no stock] [since {weekday}|again|]",
         "i [can't|couldn't] find [the dimensions|the size chart|what it's made of|the voltage] [anywhere|on the listing]",
         "[not sure|unsure] [if|whether] [it|this|the {product}] [comes with|includes|needs] [batteries|a plug|"
         "an adapter|a case]",
@@ -132,19 +155,23 @@ STATEMENTS: dict[str, list[str]] = {
         "[i never got|i didn't receive|there was no] [an invoice|a receipt|a proper receipt] [for this order|"
         "for one of the items|]",
         "the [discount|coupon|code|cashback|promo] [wasn't applied|didn't work|never came through|is missing]",
-        "[i'm|i am] [overdrawn|out of pocket] because [of the charge|you charged me] [for a cancelled order|twice]",
+        "[the charge|the double payment] [left me short|put my account in the red] [this month|]",
         "[the|my] payment [went through|was taken] but [the order shows unpaid|i got no confirmation]",
+        "[i|we] [lost|can't find|deleted] the [invoice|invoices|receipt|bill] [for this order|]",
+        "[where do i|how can i] [get|find|print] [a copy of|] [my|the] [bill|invoice|receipt] [for {order}|]",
+        "[i|we] paid [the|this] [invoice|bill] twice",
+        "[there's|there is] [an error|a mistake|a problem] with [my payment|the payment|the bill|my bill]",
     ],
     "other": [
         "[i|we] [emailed|wrote|messaged|called] [on {weekday}|{when}|twice|three times] and [nobody|no one] "
         "[has answered|replied|got back to me]",
-        "[already sent|already put in|i sent] an email [and|but] no [response|reply|answer] [yet|so far]",
-        "this is the [second|third|fourth] time [i'm|i am] [writing|messaging|asking] [about this|]",
-        "[i|we] [want|would like|need] to [make|file|lodge] a complaint",
+        "[my|an] email [from {weekday}|last week] [got|has had] no [answer|reply] [yet|so far]",
+        "[second|third|fourth] [message|time asking|email] [about this|on this|now]",
+        "[i|we] [want|would like|need] to [make|put in|raise] a complaint",
         "[my|the] account [was|has been|got] [closed|locked|suspended] [without warning|for no reason|]",
-        "i [want|need|would like] to [speak|talk] to [a real person|a manager|someone senior|someone in charge]",
-        "[you|you guys|you lot] [told me|said] to [message|contact|get back to] you [if it didn't come|today|again] "
-        "and [nobody replied|you never replied|i'm still waiting]",
+        "i [want|need|would like] to [speak|talk] to [a human|a manager|a supervisor|someone in charge]",
+        "[i was|we were] [asked|told] to [write|message] again [if|when] [it didn't come|nothing happened] and "
+        "[nobody answered|there's been silence]",
     ],
 }
 
@@ -168,7 +195,7 @@ ASKS: dict[str, list[str]] = {
         "[can|could] you send [a replacement|the missing part|the rest|another one][?|]",
         "[please|can you|could you] [look into this|sort this out|help|check the order][.|?|]",
         "[what|how] [should i|do i] [do with|get rid of] the [damaged|broken|wrong] [one|item][?|]",
-        "[can|could] you [ask|get] the [driver|courier] to [come back|deliver it|collect it][?|]",
+        "[can|could] the [driver|courier] [come back|try again|drop it round] [tomorrow|later|][?|]",
         "[is|will] the [rest|missing item|other part] [coming|arriving] [separately|in another parcel][?|]",
     ],
     "return_or_refund": [
@@ -179,7 +206,7 @@ ASKS: dict[str, list[str]] = {
         "when will [my refund|the refund|the money] [arrive|go through|show up|be back][?|]",
         "is it too late to [return|send back] [it|this][?|]",
         "[can|could] you [refund|reimburse] [me|the difference|the postage][?|]",
-        "why [does|will] the refund take [so long|{days} days|a week][?|]",
+        "[how come|why is it that] refunds take [so long|{days} days][?|]",
     ],
     "cancel_or_change_order": [
         "[can|could] you [cancel|stop|hold] [it|the order|my order][?|]",
@@ -205,12 +232,12 @@ ASKS: dict[str, list[str]] = {
         "[can|could] you [send|email|issue|reissue] [an invoice|a receipt|a corrected invoice|a vat invoice][?|]",
         "[what|why] is [this|the] {money} charge[?|]",
         "why was i charged [twice|again|extra|after cancelling][?|]",
-        "[when|how long until] [will|do] i get the [cashback|discount|credit][?|]",
+        "[when|how long until] [will|do] i get the [discount|credit|price match][?|]",
         "[can|could] you [refund|reverse] the [duplicate|second|extra] [payment|charge][?|]",
     ],
     "other": [
         "[can|could] [someone|you] [call me|ring me|get back to me][?|]",
-        "[is there|what is] [an escalation process|a phone number|a way to speak to someone][?|]",
+        "[can|how do] i [escalate this|raise this higher|make a formal complaint][?|]",
         "why [was my account closed|is nobody answering|did you close my account][?|]",
         "[do you|can you] [do wholesale|take custom orders|offer trade prices][?|]",
         "[how|where] can i [contact you|reach you|speak to someone][?|]",
@@ -226,30 +253,39 @@ ANSWERS = [
     "[the|it's] [number|serial|code] is {days}{days}{days}", "[either|any] [day|time] is fine",
     "[after|before] [5|noon|lunch] [is best|works]", "{carrier}", "[it was|it's] {carrier} i think",
     "[replacement|a new one] [please|is fine|would be great]",
+    "[sent|done, sent|uploaded|submitted|posted] [it|them|the form|the photos] [in the app|through the site|"
+    "by email|just now|a minute ago|]", "[the|my] order number is {order}", "[thanks!|ok.|] [it was|i] "
+    "[bought|purchased|ordered] [it|them] {when}", "[back to my card|store credit|the same card] [please|is fine|works]",
+    "[it's|it is] {colour}[, size {size}|]", "[i'm|i am] home [all day|after 5|on {weekday}]",
+    "[done|all done|ok done][,|.|] [i've|just] [sent|uploaded|filled in] [it|the form|them]",
+    "[here you go|here it is|there you go][:|,|] {order}", "[it's|it is|that's] [the|my] [work|home|old] address",
+    "[the first one|the second one|both of them|just the one]", "[i'd|i would] [prefer|like] [the refund|a "
+    "replacement|store credit|to keep it]", "[no|yes], [it's|it was] [sealed|unopened|still in the box|used once]",
+    "[yes|yeah|yep|no|nope][,|.|] [it|they|that] [is|was|are|were] [correct|right|wrong|the one]",
+    "[i|we] [tried|did] that [already|twice|this morning] [and it still doesn't work|no luck|same problem]",
 ]
 
 # ----------------------------------------------------------------------------- no reply needed
 THANKS = [
     "[thanks|thank you|thx|ty|cheers|many thanks|much appreciated|appreciate it][!|.|| :)|!!]",
     "[thanks|thank you|cheers] for [the help|your help|sorting it|the quick reply|the response|the link|the info|"
-    "getting back to me|trying|your attempt to help|looking into it|the update|your patience|the fast reply]",
+    "getting back to me|trying|looking into it|the update|your patience|the fast reply]",
     "[thanks|thank you|a big thank you|special thanks|kudos] to {agent} [and {name}|] [for the help|for all the help|"
     "for sorting it|on the chat|in customer service|this morning|]",
-    "[i|we] [really|very much|] appreciate[d|] the help [from|i got from] {agent} [and {name}|]",
+    "{agent} [and {name}|] [were|was] [so kind|a great help|brilliant] [today|on the phone|]",
     "[thanks|thank you] [to the team|to your team|to you all|to everyone there|guys]",
     "[thanks|thank you] for [the lightning|the super fast|the speedy|the quick|the careful] [delivery|shipping|"
     "packaging|service][!|]",
-    "[thanks|thank you] for [choosing|picking|including] me[!|]",
     "[ok|okay|alright|got it|noted|understood|perfect|great|brilliant|lovely|fab|cool] [thanks|thank you|thx|ty|"
     "cheers|]",
-    "[thank you|thanks] [so much|a lot|a million|heaps|again|both|all][!|]",
+    "[thank you|thanks] [so much|a lot|a million|heaps|again|both|all][!|!!| :)| x| 🙏]",
 ]
 RESOLVED = [
     "[it's|it is|its|all] [ok|okay|fine|sorted|fixed|resolved|solved|good] now",
-    "[i|we] [sorted|fixed|solved|resolved|figured] it [out|] [myself|on my own|in the end|after all]",
-    "[i|we] [managed|was able|were able] to [sort|fix|resolve|solve] it [myself|on my own|ourselves]",
+    "[i|we] [sorted|fixed|solved|figured] it [out|] [myself|in the end|after all]",
+    "[i|we] [managed|got round] to [sort|fix|work out] it [myself|ourselves|in the end]",
     "[the|my] [issue|problem] [is|has been|seems to be|looks] [fixed|resolved|sorted] [now|]",
-    "[it|the order|my order|the parcel] [was|got|has been] [finally|eventually|] delivered [today|this morning|]",
+    "[it|my parcel] [was|got] [dropped off|handed over|brought round] [at last|eventually|in the end|this afternoon]",
     "[the|my] [refund|money|credit] [came through|arrived|is in my account|has landed|showed up]",
     "[the|that] [courier|delivery|{carrier}|postal] [issue|mix-up|problem|drama] [got|has been|is] "
     "[sorted|resolved|cleared up]",
@@ -262,22 +298,24 @@ RESOLVED = [
     "[the|my] [cancellation|return|exchange|address change] [went through|is done|worked|was confirmed]",
 ]
 PRAISE = [
-    "[got|received] [it|the delivery|my order] in [under a day|less than {days} hours|{days} hours|record time]",
+    "[here|arrived|turned up] [within|in] [a day|{days} hours|no time|record time] [of ordering|]",
     "[your|the] [chat|customer service|support|team|staff] [is|was|are|were] [amazing|brilliant|fantastic|"
     "so helpful|really great|excellent]",
     "[it|the {product}] [is|looks] [beautiful|stunning|perfect|gorgeous|lovely|even better in person] "
-    "[and fits perfectly|and works great|]",
+    "[and the fit is spot on|and works great|]",
     "i feel [lucky|honoured|so happy|proud] to [own|have] [it|one|these]",
     "[this|it] [will|is going to] [go|hang|sit|live] [on my wall|in the kitchen|on my desk|by the door|"
     "in the living room]",
-    "consider me a [big|huge|lifelong|loyal] fan",
+    "[i'm|i am] [a fan for life|hooked|your newest regular] [now|]",
     "[really|so|very] [happy|pleased|impressed] with [the|my] [order|purchase|service|{product}]",
     "[wow|amazing|incredible][!|!!|] [what a|such a] [fast|quick|smooth] [delivery|service|experience]",
-    "[it's like|felt like] talking to a [real|proper] [person|human]",
+    "[the agent|your rep|the person on the chat] [actually listened|was a pleasure to deal with|knew their stuff]",
     "[my|our] [son|daughter|mum|wife|husband|kids] [loves|love|adores] it",
     "[proud|happy|loyal] [customer|member|shopper] [for years|since day one|]",
     "you [are|guys are] [so talented|the best|stars]",
     "[great|top|excellent|lovely] [quality|work|job|service][!|]",
+    "[delivery|it] [took|was] [under a day|{days} hours|two days][, impressed|, brilliant|, well done]",
+    "[over the moon|buzzing|so chuffed] [it came|to get it] [early|so soon|today]",
 ]
 SELF_NEXT = [
     "[i'll|i will|will] [look into it|fill it in|give it a go|try that|check again tomorrow|wait and see|"
@@ -287,9 +325,9 @@ SELF_NEXT = [
     "[i'll|i will] [let you know|update you] if [it doesn't come|anything changes|i need anything]",
 ]
 REMARKS = [
-    "[it would be nice|it'd be great|it would help|would be handy] if [you had|there was|there were] "
-    "[a clearer way to contact you|a phone number|an email when the status changes|a cancel button that's easy to "
-    "find|proper notifications|a live chat]",
+    "[a phone number|an email when the status changes|an easier cancel button|proper notifications|a live chat] "
+    "would [make life easier|be a big improvement|help people like me]",
+    "[finding your contact details|reaching a person|getting hold of anyone] [was hard work|took ages|was a mission]",
     "[wish|i wish] [the|your] [courier|app|website|support|returns process] [was|were|had been] "
     "[faster|clearer|more flexible|easier to use]",
     "[your|the] [returns page|website|app|tracking|checkout] [is|was] [a maze|confusing|useless|a nightmare|"
@@ -316,16 +354,41 @@ REVIEW_LEFT = [
     "[left|gave] [you|the shop] [5|five] stars[!|]",
     "[my|the] review is [up|posted|done] [now|]",
     "[i've|i have] [rated|reviewed] [the order|the seller|the delivery|it] [already|just now|]",
+    "[no need to chase|all good], [my|the] [feedback|review|rating] [is in|went in|is done] [already|]",
+    "[i|we] [left|gave|posted] [a negative|a bad|an honest|a one-star] [review|rating] [for the courier|"
+    "for the delivery|after it came late|]",
 ]
 HELLO = [
-    "just wanted to say [hi|hello] [to you|]", "[i|we] [came across|found|saw] your [shop|blog|page] "
+    "[popping in|dropping a line|a quick note] to say [hi|hello] [from {place}|]", "[i|we] [came across|found|saw] your [shop|blog|page] "
     "[through a friend|on a list|this morning]", "been [following|watching] your [work|shop] for [years|ages|a while]",
+]
+
+# Story a pleased buyer tells with nothing asked: long, full of "i", "is", "of", "me", "can't",
+# "how", so the model cannot take length or function words for a request.
+NARRATIVE = [
+    "[i|we] [used|wore|gave] it [at|for] [the party|the wedding|my mum's birthday|our anniversary] and "
+    "[everyone|people|all my friends] asked where it was from",
+    "[my|a] [friend|neighbour|colleague|sister] [recommended|told me about] [you|your shop] [and i'm glad she did|"
+    "last month|ages ago]",
+    "i can't [stop looking at it|wait to use it|believe how quick that was|get over how good it is]",
+    "[it|this one] [is going|went|will go] [to|on|in] [my|the] [office|hallway|daughter's room|shelf above the desk]",
+    "[the|my] [cat|dog|toddler|husband] [has|have] already [claimed|stolen|taken over] it",
+    "i [was|had been] [looking for|after] one of these for [ages|months|years] and [this is|it's] [exactly|just] "
+    "what i [wanted|had in mind|pictured]",
+    "[the|your] [note|card|wrapping|little sticker] in the [box|parcel] made my day",
+    "[it's|it is] [the|my] [second|third|fourth] one [of yours|from you] [and it won't be the last|now]",
+    "[i|we] [had|have had] [a bad experience|a lot of trouble] with other [shops|sellers] so this was [a relief|"
+    "refreshing|a nice change]",
+    "[what a|such a] [difference|change] from [last time|my last order|the other place]",
+    "[i'm|i am] [telling|going to tell] [everyone|all my friends|my whole family] about you",
+    "[honestly|truly|really] [one of|the] [best|nicest] [purchases|things] [i've made|i've bought] [this year|in ages|]",
+    "[it|the {product}] [does|is] exactly what [it says|i needed|the listing said]",
 ]
 
 BACKGROUND = [
     "[i|we] ordered [the|a|two] {product} {when}.", "order {order}.", "[it was|it's] for my [son|daughter|mum|wife|"
     "husband|friend|office].", "[i've|i have] [ordered|bought] from you [before|a few times|loads].",
-    "[sorry|apologies] [to post this here|for messaging here|for the long message|to bother you].",
+    "[sorry|apologies] [if this is the wrong place|for messaging here|for the long message|to bother you].",
     "[i|we] [tried|used] the contact form [first|already] [but it errored|but nothing|].",
     "[i'm|i am] in {place}.", "[i|we] paid [{money}|extra] for [shipping|express|it].",
     "[english is not my first language|sorry for my english|excuse my english].", "[hi|hello] again.",
@@ -381,8 +444,12 @@ def _decorate(rng: random.Random, text: str, mood: str) -> str:
 
 
 def needs_reply(rng: random.Random) -> tuple[str, str, str]:
-    if rng.random() < 0.07:
-        return _decorate(rng, _say(rng, ANSWERS), "any"), "other", "blend_answer"
+    if rng.random() < 0.1:  # an answer to the seller's question, sometimes thanked
+        text = _say(rng, ANSWERS)
+        if rng.random() < 0.12:
+            text = _join([rng.choice(["thanks!", "thank you.", "ok.", "sure.", "hi,"]), text], rng) \
+                if rng.random() < 0.5 else _join([text, rng.choice(["thanks", "thx", "cheers", "ty"])], rng)
+        return _decorate(rng, text, "any"), "other", "blend_answer"
     intent = rng.choice(list(STATEMENTS) + ["where_is_my_order", "delivery_problem", "return_or_refund"])
     core = []
     roll = rng.random()
@@ -409,19 +476,39 @@ def needs_reply(rng: random.Random) -> tuple[str, str, str]:
     return _decorate(rng, _join(parts, rng), "neg" if rng.random() < 0.6 else "any"), intent, family
 
 
+SHORT_CLOSINGS = {
+    "thanks": ["[k|ok|okay|kk|okie|okey|alright|sure|right|great|cool|nice|perfect|fab|brill|super|lovely|ace] "
+               "[thx|thanks|ty|thank you|cheers|ta|tks|thnx|tysm|thank u|many thanks]",
+               "[thx|thanks|ty|cheers|ta|tks|thnx|thank u|thank you] [again|a lot|loads|mate|guys|sooo much|heaps|"
+               "very much|both|all|x|:)|!!]",
+               "[got it|noted|understood|will do|all clear|makes sense|sounds good|fair enough|no worries|np] "
+               "[thx|thanks|ty|cheers|]"],
+    "resolved": ["[parcel|package|order|it|the {product}|everything|my stuff|the replacement] "
+                 "[came|arrived|turned up|got here|is here|landed] [this morning|today|yesterday|earlier|just now|"
+                 "at lunch|last night|ok|fine|]",
+                 "[got|received] [it|the parcel|my order|the {product}|them] [this morning|today|yesterday|ok|fine|]",
+                 "[sorted|all sorted|all good|fixed|resolved|done|found it|nvm|never mind|no need] [now|then|thx|"
+                 "thanks|:)|]"],
+}
+
 NO_REPLY_ROLES = {"thanks": THANKS, "resolved": RESOLVED, "praise": PRAISE, "self_next": SELF_NEXT,
-                  "greeting": GREETING, "review_left": REVIEW_LEFT, "hello": HELLO}
+                  "greeting": GREETING, "review_left": REVIEW_LEFT, "hello": HELLO, "narrative": NARRATIVE}
 
 
 def no_reply(rng: random.Random) -> tuple[str, str, str]:
     main = rng.choice(["thanks", "thanks", "resolved", "resolved", "praise", "praise", "self_next", "greeting",
                        "review_left", "hello"])
-    roles = [main] + [rng.choice(["thanks", "resolved", "praise", "self_next"]) for _ in range(rng.choice([0, 0, 1, 1, 2]))]
+    if rng.random() < 0.25:  # one short closing, as typed on a phone
+        kind = rng.choice(["thanks", "thanks", "resolved"])
+        text = add_noise(_say(rng, SHORT_CLOSINGS[kind]), rng, "pos")
+        return text, "thanks_or_resolved", "blend_short_" + kind
+    roles = [main] + [rng.choice(["thanks", "resolved", "praise", "self_next", "narrative"])
+                      for _ in range(rng.choice([0, 0, 1, 1, 2, 3]))]
     parts = [_say(rng, NO_REPLY_ROLES[r]) for r in roles]
     if rng.random() < 0.35:  # a gripe or suggestion that asks nothing
         parts.insert(rng.randrange(len(parts) + 1), _say(rng, REMARKS))
-    if rng.random() < 0.15:
-        parts.insert(0, _say(rng, BACKGROUND[:4]))
+    if rng.random() < 0.25:
+        parts.insert(0, _say(rng, BACKGROUND[:4] + BACKGROUND[-6:-2]))
     if rng.random() < 0.2:
         rng.shuffle(parts)
     if rng.random() < 0.2:
@@ -429,7 +516,7 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
     kinds = set(roles)
     if "review_left" in kinds:
         intent = "feedback_or_review"
-    elif kinds & {"thanks", "resolved", "praise", "self_next"}:
+    elif kinds & {"thanks", "resolved", "praise", "self_next", "narrative"}:
         intent = "thanks_or_resolved"
     else:
         intent = "other"
@@ -443,7 +530,7 @@ def generate(n: int, seed: int) -> list[dict]:
     attempts = 0
     while len(rows) < n and attempts < n * 5:
         attempts += 1
-        needs = rng.random() < 0.55
+        needs = rng.random() < 0.5
         text, intent, family = needs_reply(rng) if needs else no_reply(rng)
         key = " ".join(text.lower().split())
         if not key or key in seen:
