@@ -45,6 +45,12 @@ _EMOJI_CLASS = {ch: name for name, chars in _EMOJI_CLASSES.items() for ch in cha
 _EMOTICONS = {":)": "pleased", ":-)": "pleased", ";)": "wry", "(:": "pleased", "=)": "pleased", ":]": "pleased",
               "^^": "pleased", "^_^": "pleased", ":(": "upset", ":-(": "upset", ":/": "upset", "=\\": "upset",
               ">:(": "upset", ":'(": "upset", ";-)": "wry"}
+# Japanese (and Chinese) is written without spaces: a run of it is cut where the script changes
+# (kanji | hiragana | katakana), a stand-in for words that needs no dictionary:
+# 「まだ届いていません」 -> まだ / 届 / いていません.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SCRIPT_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+|[\u3040-\u309f]+|[\u30a0-\u30ff]+"
+                         "|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 
 
@@ -67,6 +73,10 @@ def tokens(view: str) -> list[Token]:
             continue
         raw = m.group()
         word = raw[0].isalnum()
+        if word and _CJK.search(raw):
+            out.extend(Token(_DIGIT.sub("0", r.group()), m.start() + r.start(), m.start() + r.end(), True)
+                       for r in _SCRIPT_RUN.finditer(raw))
+            continue
         if not word:
             raw = _STRETCHED.sub(r"\1\1", raw)[:MAX_MARKS]
         else:
