@@ -24,7 +24,7 @@ def _cases() -> list:
 
 
 def test_the_amazon_languages_all_have_their_templates():
-    assert {"de", "fr", "it"} <= set(load_policy("amazon").translations)
+    assert {"de", "fr", "it", "es"} <= set(load_policy("amazon").translations)
 
 
 @pytest.mark.parametrize("marketplace, language", _translated(), ids=[f"{m}-{lang}" for m, lang in _translated()])
@@ -60,7 +60,7 @@ def test_a_translation_keeps_the_originals_kind_limits_and_fields(marketplace, l
     assert translated.body != original.body
 
 
-@pytest.mark.parametrize("language", ["de", "fr", "it"])
+@pytest.mark.parametrize("language", ["de", "fr", "it", "es"])
 def test_the_template_id_with_the_buyers_language_checks_the_translated_text(language):
     policy = load_policy("amazon")
     template = policy.templates_in(language)["shipping-delay"]
