@@ -11,7 +11,8 @@ def test_a_german_message_shows_its_language_and_opens_the_german_template(page)
     page.goto("/triage")
     page.get_by_label("Incoming message", exact=True).fill(
         "Guten Tag, meine Bestellung ist seit zwei Wochen unterwegs. Wann kommt sie endlich an?")
-    expect(page.locator("#verdict")).to_have_text("Needs a reply")
+    # The first triage of a fresh server loads the models and the language detector: give it time.
+    expect(page.locator("#verdict")).to_have_text("Needs a reply", timeout=30_000)
     expect(page.locator("#intent-title")).to_have_text("Where is my order")
     expect(page.locator("#language-line")).to_have_text("Written in German")
     link = page.get_by_role("link", name=re.compile("^Open “")).first
