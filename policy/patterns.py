@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse  # the stdlib parser: the exact tree `re` will run
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from re._constants import MAXREPEAT
 
 GAP_LIMIT = 12
@@ -260,6 +261,12 @@ def _candidates(items) -> list[frozenset[str]]:
             candidates.append(frozenset("".join(run) + c for c in chars))
             run.clear()
             continue
+        if run and op in (sre_parse.SUBPATTERN, sre_parse.BRANCH):
+            # "r" then (?:eview|ate): one of "review", "rate" must occur (sre factors a
+            # common first letter out of alternatives, leaving only their weaker tails).
+            following = _item_prefixes(op, av)
+            if following:
+                candidates.append(frozenset("".join(run) + p for p in following))
         close_run()
         found = None
         if op == sre_parse.SUBPATTERN:
@@ -275,6 +282,44 @@ def _candidates(items) -> list[frozenset[str]]:
             candidates.append(found)
     close_run()
     return candidates
+
+
+PREFIX_LIMIT = 64  # strings: more alternatives than this and a prefix set is not worth it
+
+
+def _item_prefixes(op, av) -> frozenset[str] | None:
+    """Non-empty literal strings one of which starts every match of a group or a choice of
+    alternatives (None when some match may start otherwise, or there are too many)."""
+    if op == sre_parse.SUBPATTERN:
+        return _sequence_prefixes(av[-1])
+    if op == sre_parse.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _sequence_prefixes(branch)
+            if not found:
+                return None
+            out |= found
+            if len(out) > PREFIX_LIMIT:
+                return None
+        return frozenset(out)
+    return None
+
+
+def _sequence_prefixes(items) -> frozenset[str] | None:
+    """Like _item_prefixes for a sequence: its leading literals (zero-width assertions
+    between them change nothing), extended by the prefixes of a group that follows."""
+    run: list[str] = []
+    for op, av in items:
+        if op == sre_parse.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+            continue
+        following = _item_prefixes(op, av)
+        if following:
+            return frozenset("".join(run) + p for p in following)
+        break
+    return frozenset(["".join(run)]) if run else None
 
 
 SCAN_WHOLE_BELOW = 0  # characters: shorter texts are scanned whole (0: window every text)
@@ -358,6 +403,52 @@ _FOUND = object()    # memo key: (text, required strings present with their posi
 _SCANNED = object()  # memo key: part key -> its matches in the text
 
 
+MAX_START_POSITIONS = 64  # more candidate starts than this: a scan is as quick
+
+
+@lru_cache(maxsize=None)
+def start_strings(source: str) -> frozenset[str] | None:
+    """The strings one of which every match of `source` starts with, when they are few,
+    at least 3 characters long and not everyday words (else None: the part is scanned).
+    `re` tries a pattern at every position; with these, only where one of them starts."""
+    found = _sequence_prefixes(list(sre_parse.parse(source, 0)))
+    if not found or len(found) > PREFIX_LIMIT or min(map(len, found)) < 3 or found & _EVERYDAY:
+        return None
+    return found
+
+
+def _start_positions(starts: frozenset[str], positions: dict[str, list[int]]) -> list[int] | None:
+    """Sorted positions where one of `starts` begins (None when there are too many)."""
+    at: set[int] = set()
+    for h in starts:
+        found = positions.get(h)
+        if found:
+            at.update(found)
+            if len(at) > MAX_START_POSITIONS:
+                return None
+    return sorted(at)
+
+
+def _matches_at(regex: re.Pattern, text: str, at: list[int], ranges) -> list[re.Match]:
+    """What `regex.finditer(text, s, e)` yields for each (s, e) of `ranges`, when every match
+    starts at one of the sorted positions `at`: a match tried only there (each non-empty,
+    as a start string is; the next tried after the end of the last, as finditer does)."""
+    out = []
+    for s, e in ranges:
+        last = s
+        for i in range(bisect_left(at, s), len(at)):
+            p = at[i]
+            if p >= e:
+                break
+            if p < last:
+                continue
+            m = regex.match(text, p, e)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
 class HintIndex:
     """The required strings of all of a policy's patterns in one automaton. One pass over
     a message tells which of them occur (about 10x faster than a substring search per
@@ -368,6 +459,7 @@ class HintIndex:
         if ahocorasick is None:
             return
         strings = {h for c in compiled for _, hints in c.parts for group in hints for h in group}
+        strings |= {h for c in compiled for starts in c.starts if starts for h in starts}
         if not strings:
             return
         automaton = ahocorasick.Automaton()
@@ -407,10 +499,12 @@ class Compiled:
     instead of trying every position.
     """
 
-    __slots__ = ("parts", "pattern", "index", "_keys")
+    __slots__ = ("parts", "pattern", "index", "_keys", "starts")
 
     def __init__(self, parts: list[tuple[re.Pattern, tuple[frozenset[str], ...]]]):
         self.parts = parts
+        # per part: the strings one of which every match starts with (None: unknown)
+        self.starts = [start_strings(r.pattern) for r, _ in parts]
         self.pattern = "|".join(r.pattern for r, _ in parts)
         self.index: HintIndex | None = None
         self._keys = [("part", r.pattern) for r, _ in parts]
@@ -460,7 +554,7 @@ class Compiled:
             scanned = memo.get(_SCANNED)
             if scanned is None:
                 scanned = memo[_SCANNED] = {}
-            for (regex, hints), key in zip(self.parts, self._keys):
+            for (regex, hints), key, first in zip(self.parts, self._keys, self.starts):
                 matches = scanned.get(key)
                 if matches is None:
                     if present is not None:
@@ -485,7 +579,10 @@ class Compiled:
                             ranges = memo[window_key]
                         else:
                             ranges = _ranges(hints[0], text, sentences)
-                        if ranges is None:
+                        at = _start_positions(first, positions) if first and positions is not None else None
+                        if at is not None:
+                            matches = _matches_at(regex, text, at, ranges or ((0, len(text)),))
+                        elif ranges is None:
                             matches = list(regex.finditer(text))
                         else:
                             matches = [m for s, e in ranges for m in regex.finditer(text, s, e)]
