@@ -660,16 +660,38 @@ class Compiled:
             found.sort(key=lambda m: (m.start(), -m.end()))
         return iter(found)
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        """The earliest match of any part within text[pos:endpos]."""
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, memo: dict | None = None):
+        """The earliest match of any part within text[pos:endpos] (of two at one place, the
+        earlier part's). With `memo` (a per-text dict), parts whose required strings are
+        nowhere in the text are skipped, and parts with start strings tried only where
+        those start."""
         end = len(text) if endpos is None else endpos
         best = None
         short = end - pos < 300  # a sentence: scanning it is cheaper than the pre-check
-        for regex, hints in self.parts:
-            if short or self._possible(hints, text, pos, end):
+        positions = present = None
+        if memo is not None and self.index is not None:
+            positions, present = self.index.found(text, memo)
+        for (regex, hints), first in zip(self.parts, self.starts):
+            if present is not None:
+                if any(group.isdisjoint(present) for group in hints):
+                    continue
+            elif not (short or self._possible(hints, text, pos, end)):
+                continue
+            at = _start_positions(first, positions, text, memo) if first and present is not None else None
+            if at is not None:
+                m = None
+                for i in range(bisect_left(at, pos), len(at)):
+                    if at[i] >= end or (best is not None and at[i] >= best.start()):
+                        break
+                    m = regex.match(text, at[i], end)
+                    if m is not None:
+                        break
+            else:
                 m = regex.search(text, pos, end)
-                if m and (best is None or m.start() < best.start()):
-                    best = m
+            if m and (best is None or m.start() < best.start()):
+                best = m
+                if best.start() == pos:
+                    break  # nothing can start earlier
         return best
 
     def sub(self, repl, text: str) -> str:
