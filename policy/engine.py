@@ -31,7 +31,7 @@ from .patterns import Compiled, HintIndex
 from .result import CheckResult
 from .rulekinds import Rule, excerpt_of
 from .normalize import override_runs
-from .textview import MessageView
+from .textview import CJK_CHARS, MessageView
 
 
 __all__ = ["CheckResult", "Policy", "PolicyError", "check", "check_message", "load_policy",
@@ -199,8 +199,10 @@ def check_message(text: str, marketplace: str | None = None, template=None,
 # -- whole words ------------------------------------------------------------------
 
 def _joined(a: str, b: str) -> bool:
-    """Whether a cut between characters a and b would split a word or a number."""
-    return a.isalnum() and b.isalnum()
+    """Whether a cut between characters a and b would split a word or a number. Chinese and
+    Japanese are written without spaces: a cut next to one of their characters splits nothing
+    (else a highlight on 「星5」 would take in the whole sentence)."""
+    return a.isalnum() and b.isalnum() and not _CJK.match(a) and not _CJK.match(b)
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -225,7 +227,8 @@ DETAIL_CATEGORIES = frozenset({"link", "email_address", "phone_number"})
 # "Send the photos on WhatsApp, it's quicker."): removing the phrase alone would leave a
 # fragment, so the fix takes out the sentence.
 SENTENCE_CATEGORIES = frozenset({"promotional", "external_contact"})
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[;\n]")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[。｡！？]+[」』）]*|[!?]+(?=[" + CJK_CHARS + "])|[;\n]")
+_CJK = re.compile("[" + CJK_CHARS + "]")
 
 
 class _Sentences:

@@ -16,6 +16,8 @@ message and stay in the message's language.
 
     policy/common/messages.zh.toml      the common rules, [wording] defaults
     policy/<marketplace>/messages.zh.toml  its own rules, its [wording]
+    policy/common/<lang>/messages.zh.toml  the rules written in <lang> (policy/common/<lang>/)
+    policy/<marketplace>/<lang>/messages.zh.toml  the marketplace's own <lang> rules, if any
 
     [wording]
     marketplace = "亚马逊"
@@ -147,7 +149,9 @@ def localize(findings, marketplace: str, locale: str) -> list[Finding]:
 
 @lru_cache(maxsize=None)
 def locale_pack(marketplace: str, locale: str) -> LocalePack:
-    """The marketplace's prose in `locale`, read and validated once per process."""
+    """The marketplace's prose in `locale`, read and validated once per process: its rules'
+    and those of every language rule set it checks (policy/common/<lang>/ and its own
+    <lang>/ folders, each with a messages.<locale>.toml beside its rules.toml)."""
     policy = load_policy(marketplace)
     facts = load_marketplace(marketplace)
     folder = marketplace_folder(marketplace)
@@ -155,27 +159,59 @@ def locale_pack(marketplace: str, locale: str) -> LocalePack:
                        "order_id_description": facts.order_id.description, **facts.wording}
     if locale == SOURCE_LOCALE:
         return LocalePack(marketplace, locale, english_wording, {}, ())
-    folders = [shared_folder(name, folder.parent) for name in facts.includes] + [folder]
-    tables: dict[str, tuple[Path, dict]] = {}
+    shared = [shared_folder(name, folder.parent) for name in facts.includes]
     wording = dict(english_wording)
-    own_ids = {r.id for r in policy.rules}
+    base_ids = {r.id for r in policy.rules}
+    tables = _prose_tables([*shared, folder], base_ids, locale, wording)
+    # The wording is complete before any text is filled: language files only add rule prose.
+    sets = [(None, policy.rules, tables)]
+    for tag, rules in sorted(policy.language_rules.items()):
+        own = [r for r in rules if all(r is not base for base in policy.rules)]
+        own_ids = {r.id for r in own}
+        folders = [root / tag for root in (*shared, folder)]
+        clash = own_ids & base_ids
+        if clash:
+            raise PolicyError(f"{folders[-1]}: rule {sorted(clash)[0]!r}: the id is also a rule of "
+                              f"{folder}; its prose could not be told apart")
+        sets.append((tag, own, _prose_tables(folders, own_ids, locale, None)))
+    rules, missing = {}, []
+    for tag, rule_list, found in sets:
+        for rule in rule_list:
+            if tag is not None and rule.id in rules:
+                raise PolicyError(f"{folder}: rule {rule.id!r} is in two language rule sets; "
+                                  "its prose could not be told apart")
+            path, table = found.get(rule.id, (None, {}))
+            rules[rule.id], gaps = _rule_prose(rule, table, path, wording)
+            missing.extend(f"{rule.id}: {gap}" for gap in gaps)
+    return LocalePack(marketplace, locale, wording, rules, tuple(missing))
+
+
+def _prose_tables(folders: list[Path], own_ids: set[str], locale: str,
+                  wording: dict | None) -> dict[str, tuple[Path, dict]]:
+    """Rule id -> (file, prose table) from each folder's messages.<locale>.toml, later folders
+    overlaying earlier ones (the last folder is the marketplace's own). [wording] goes into
+    `wording`; a language folder (wording None) holds rule prose only."""
+    last = folders[-1]
+    tables: dict[str, tuple[Path, dict]] = {}
     for where in folders:
         path = locale_file(where, locale)
         if not path.is_file():
             continue
         data = read_toml(path, f"the {locale} rule prose")
-        unknown = set(data) - {"wording", "rules"}
+        allowed = {"wording", "rules"} if wording is not None else {"rules"}
+        unknown = set(data) - allowed
         if unknown:
-            raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))}")
+            hint = "" if wording is not None else " (a language folder holds only [rules.\"<id>\"])"
+            raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))}{hint}")
         for key, value in (data.get("wording") or {}).items():
             if not isinstance(value, str) or not value.strip():
                 raise PolicyError(f"{path}: [wording] {key}: expected text")
             wording[key] = value
         # A shared folder speaks for its own rules; a marketplace for any rule it has (its
         # facts give some of them texts, such as the link rule's [links.allowed] messages).
-        folder_ids = own_ids if where == folder else _rule_ids(where)
+        folder_ids = own_ids if where == last else _rule_ids(where)
         # A rule the marketplace's own rules.toml replaces is not the shared one any more.
-        replaced = _rule_ids(folder) if where != folder else set()
+        replaced = _rule_ids(last) if where != last else set()
         for rule_id, table in (data.get("rules") or {}).items():
             if rule_id not in folder_ids:
                 raise PolicyError(f"{path}: rule {rule_id!r}: no rule of that id in {where / 'rules.toml'}")
@@ -188,12 +224,7 @@ def locale_pack(marketplace: str, locale: str) -> LocalePack:
                 if kinds:
                     merged["kind_messages"] = kinds
                 tables[rule_id] = (path, merged)
-    rules, missing = {}, []
-    for rule in policy.rules:
-        path, table = tables.get(rule.id, (None, {}))
-        rules[rule.id], gaps = _rule_prose(rule, table, path, wording)
-        missing.extend(f"{rule.id}: {gap}" for gap in gaps)
-    return LocalePack(marketplace, locale, wording, rules, tuple(missing))
+    return tables
 
 
 def _rule_ids(folder: Path) -> set[str]:
@@ -294,6 +325,12 @@ def _language_table(kind: str, locale: str) -> dict[str, str]:
                 raise PolicyError(f"{LANGUAGES_FILE}: [messages.{locale}] {key}: placeholders differ "
                                   "from the English")
     return dict(table)
+
+
+def language_name(tag: str, locale: str) -> str:
+    """A language's name in the interface locale ("German", "德语"); the tag when unnamed."""
+    names = language_data().names if locale == SOURCE_LOCALE else _language_names(locale)
+    return names.get(tag) or language_data().name(tag)
 
 
 def language_gaps(locale: str) -> list[str]:

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from .finding import Finding
 from .patterns import Compiled
-from .textview import ContextError, MessageView
+from .textview import CJK_CHARS, ContextError, MessageView
 
 EXCERPT_LIMIT = 120
 
@@ -267,7 +267,9 @@ class CoOccurrence(Rule):
         return None
 
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9'’]*")
+# A word, for counting: Latin letters and digits, or two Chinese or Japanese characters (about
+# a word's length in a text without spaces, so message_only works on 「ご注文ありがとうございました」).
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’]*|[" + CJK_CHARS + "]{1,2}")
 
 
 @dataclass

@@ -148,6 +148,44 @@ def test_a_translation_for_no_rule_is_refused(tmp_path, monkeypatch):
         locale_pack.cache_clear()
 
 
+GERMAN_INDUCEMENT = "Bitte hinterlassen Sie uns eine 5-Sterne-Bewertung, dafür erstatten wir Ihnen 10 Euro."
+
+
+def test_a_german_rule_explains_in_zh_and_replaces_in_german(client):
+    zh = client.post("/api/check", json={"text": GERMAN_INDUCEMENT, "locale": "zh"}).get_json()
+    german = [f for f in zh["findings"] if f["rule"].endswith("-de")]
+    assert zh["language"] == "de" and german
+    for finding in german:
+        assert CJK.search(finding["message"]) and CJK.search(finding["source"]), finding["rule"]
+        assert all(CJK.search(s) for s in finding["suggestions"]), finding["rule"]
+        assert not any(CJK.search(r) for r in finding["replacements"])
+    swapped = [f for f in german if f["replacements"]]
+    assert swapped and "ehrliche" in swapped[0]["replacements"][0]
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('[rules."no.such-rule"]\nmessage = "无"\n', "no.such-rule"),
+    ('[wording]\nmarketplace = "别处"\n', "wording"),
+    ('[rules."inducement.money-for-review-de"]\nmessage = "少了{date}"\n', "placeholders"),
+])
+def test_a_language_folder_translation_is_validated(tmp_path, monkeypatch, content, problem):
+    import shutil
+
+    import policy.localize as localize_module
+    folder = tmp_path / "common"
+    (folder / "de").mkdir(parents=True)
+    shutil.copy(localize_module.POLICY_ROOT / "common" / "de" / "rules.toml", folder / "de" / "rules.toml")
+    (folder / "de" / "messages.zh.toml").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(localize_module, "shared_folder", lambda name, root: folder)
+    locale_pack.cache_clear()
+    try:
+        with pytest.raises(PolicyError, match=problem) as caught:
+            locale_pack("amazon", "zh")
+        assert str(folder / "de" / "messages.zh.toml") in str(caught.value)
+    finally:
+        locale_pack.cache_clear()
+
+
 def test_history_page_in_zh_with_dates_in_the_locale_format(app, client):
     from web import history
     with app.test_request_context():

@@ -4,7 +4,7 @@ Four walks, each failing on the first gap it finds:
 - the gettext catalog: a fresh extraction (babel.cfg: Python, templates, templates.toml,
   marketplace.toml) against translations/zh/.../messages.po: every msgid translated, none fuzzy,
   and the committed messages.pot up to date;
-- the rule files: every rule of every marketplace has zh prose for each text it can show
+- the rule files: every rule of every marketplace and of every language rule set has zh prose for each text it can show
   (policy.localize), every language name and language message, every category name;
 - the script: compose.js shows no text of its own, only the page's strings;
 - the pages: the library, the blank composer and every template page of every marketplace,
@@ -70,6 +70,12 @@ def test_every_interface_string_is_in_the_zh_catalog(monkeypatch):
 def test_every_rule_text_and_category_has_zh(marketplace):
     pack = locale_pack(marketplace, LOCALE)
     assert pack.missing == (), f"{marketplace}: no zh for " + ", ".join(pack.missing)
+    # The rules of every language rule set (policy/common/<lang>/, policy/<marketplace>/<lang>/)
+    # are covered too: each has its prose in the pack, and the pack lacks none of its texts.
+    loaded = policy.load_policy(marketplace)
+    every_rule = {r.id for rules in (loaded.rules, *loaded.language_rules.values()) for r in rules}
+    assert every_rule <= set(pack.rules), f"{marketplace}: rules without prose: {every_rule - set(pack.rules)}"
+    assert all(pack.rules[i].texts.get("message") for i in every_rule)
     names = load_marketplace(marketplace).category_names.get(LOCALE, {})
     english = load_marketplace(marketplace).names("en")
     assert set(CATEGORIES) <= set(names), f"{marketplace}: categories without a zh name"

@@ -16,15 +16,22 @@ import re
 from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask_babel import gettext as _
+
+import policy
+from policy.language import UNDETERMINED
+from policy.localize import language_name
 
 from policy.cli_input import UsageError
 from policy.policyfile import PolicyError
 from policy.templates import load_templates
 from policy.triage import triage
+from policy.triage_language import default_language
 from policy.triage_inbox import parse_time, read_inbox, read_pasted, triage_all
 from policy.triage_rules import TriageRules, load_triage_rules, marketplaces
 
 from .choice import chosen_marketplace
+from .i18n import current_locale
 from .security import csrf
 
 bp = Blueprint("triage", __name__)
@@ -65,8 +72,34 @@ def _templates(marketplace: str) -> dict:
     return load_templates(path) if path.is_file() else {}
 
 
+def _written_in(marketplace: str, language: str | None) -> dict:
+    """The marketplace's templates written in `language` (policy/<marketplace>/<language>/
+    templates.toml), {} when there are none: a folder added later is picked up as it lands."""
+    if not language:
+        return {}
+    loaded = policy.load_policy(marketplace)
+    return loaded.translations.get(language, {})
+
+
+def _original_language(marketplace: str) -> str:
+    """The language the marketplace's templates.toml is written in."""
+    facts = policy.load_policy(marketplace).facts
+    return facts.default_language if facts else default_language()
+
+
+def template_language(template_id: str, marketplace: str, language: str | None) -> tuple[str, str | None]:
+    """(the language the suggested template opens in, a note when it is not the buyer's)."""
+    original = _original_language(marketplace)
+    if not language or language == original or template_id in _written_in(marketplace, language):
+        return language or original, None
+    locale = current_locale()
+    return original, _("No %(language)s version yet: this template is in %(original)s.",
+                       language=language_name(language, locale), original=language_name(original, locale))
+
+
 def suggestions(result: dict, marketplace: str) -> list[dict]:
-    """Each suggested template with its title and a composer link pre-filled from the message."""
+    """Each suggested template with its title and a composer link pre-filled from the message,
+    in the buyer's language when the template is written in it."""
     templates = _templates(marketplace)
     extra = {} if marketplace == chosen_marketplace() else {"marketplace": marketplace}
     out = []
@@ -74,6 +107,8 @@ def suggestions(result: dict, marketplace: str) -> list[dict]:
         template = templates.get(template_id)
         if template is None:
             continue
+        language, note = template_language(template_id, marketplace, result.get("language"))
+        in_language = {} if note or language == _original_language(marketplace) else {"language": language}
         names = {field.name for field in template.fields}
         params, filled = {}, []
         for key, value in result.get("fields", {}).items():
@@ -82,8 +117,9 @@ def suggestions(result: dict, marketplace: str) -> list[dict]:
                     params[name] = value
                     filled.append("order ID" if key == "order_id" else key.replace("_", " "))
                     break
-        out.append({"id": template_id, "title": template.title,
-                    "url": url_for("pages.compose", template_id=template_id, **params, **extra),
+        out.append({"id": template_id, "title": template.title, "language": language,
+                    "language_note": note,
+                    "url": url_for("pages.compose", template_id=template_id, **params, **in_language, **extra),
                     "prefilled": filled})
     if result["needs_reply"] and not out:
         # No template fits (a complaint, a review question...): a blank message still gets checked.
@@ -106,6 +142,9 @@ def presented(result: dict, marketplace: str, text: str) -> dict:
     else:
         result["verdict_help"] = (f"{rules.no_reply_action} in {rules.console} "
                                   "so it does not count as a late response.")
+    language = result.get("language")
+    result["language_title"] = _("Written in %(language)s", language=language_name(language, current_locale())) \
+        if language and language != UNDETERMINED else None
     result["phrases"] = [{"text": text[r["start"]:r["end"]], "why": r["why"]} for r in result["reasons"]]
     result["suggestions"] = suggestions(result, marketplace)
     return result

@@ -99,3 +99,40 @@ def test_a_malformed_language_rules_file_names_file_and_rule(tmp_path):
         '[[rule]]\nid = "x-de"\nkind = "nope"\n', encoding="utf-8")
     with pytest.raises(PolicyError, match=r"de[/\\]rules\.toml: rule 'x-de': unknown kind"):
         load_policy_from(folder, "testmart")
+
+
+# ---------------------------------------------------------------- Japanese
+
+def test_japanese_rules_run_on_japanese_messages_only():
+    pol = load_policy("amazon")
+    japanese = {r.id for r in pol.rules_for("ja")} - {r.id for r in pol.rules}
+    assert {"inducement.money-for-review-ja", "external_contact.off-marketplace-ja"} <= japanese
+    assert not japanese & {r.id for r in pol.rules_for("de")}
+    assert "ja" in pol.facts.languages
+
+
+def test_a_japanese_review_offer_is_blocked_and_customer_service_passes():
+    result = policy.check_message("星5のレビューを書いていただけましたら、商品代金を全額返金いたします。", "amazon")
+    assert result.language == "ja"
+    assert {"inducement", "review_manipulation"} <= {f.category for f in result.findings if f.blocks}
+    assert policy.check_message("本日、全額返金いたしました。反映まで数日かかる場合がございます。", "amazon").findings == []
+
+
+@pytest.mark.parametrize("text", [
+    "お急ぎの場合はLINE ID「kagu_tanaka」までメッセージをください。",
+    "公式ＬＩＮＥに友だち登録いただくと、サポートがスムーズです。",
+    "詳しくはラインでお話しさせてください。",
+])
+def test_line_is_contact_off_the_marketplace(text):
+    assert "external_contact.off-marketplace-ja" in rules_of(text)
+
+
+def test_line_inside_a_japanese_or_english_word_is_not_the_app():
+    assert rules_of("こちらの商品はオンラインでの設定は不要です。ガイドラインに沿って発送いたします。") == set()
+
+
+def test_a_japanese_sentence_break_keeps_an_offer_apart_from_a_review():
+    # One sentence: the refund is tied to the review. Two: it is customer service and a request.
+    assert "inducement.money-for-review-ja" in rules_of("返金いたしますので、代わりにレビューを投稿してください。")
+    assert not {"inducement.money-for-review-ja", "inducement.gift-for-review-ja"} & rules_of(
+        "返金いたしました。お時間がございましたら、レビューをお寄せください。")
