@@ -164,6 +164,12 @@ def _fold_text(text: str) -> tuple[str, list[int]]:
     return "".join(parts), origin
 
 
+def displayed(text: str) -> str:
+    """`text` as a screen shows it: each right-to-left override run reversed (its case and
+    accents kept, for the language detector)."""
+    return _OVERRIDE_RUN.sub(lambda run: run.group(1)[::-1], text) if "\u202e" in text else text
+
+
 def override_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run a right-to-left override shows reversed."""
     return [run.span(1) for run in _OVERRIDE_RUN.finditer(text)] if "\u202e" in text else []

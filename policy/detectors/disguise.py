@@ -37,6 +37,7 @@ def _words(kind: str) -> tuple[str, ...]:
 
 DOT_WORDS = _words("dot")   # "dot", "punkt", "punto", "ドット"
 AT_WORDS = _words("at")     # "klammeraffe", "arroba", "chiocciola", "アットマーク": only ever "@"
+PHRASE_WORDS = frozenset(_words("phrase"))  # "the", "au", "ce": "x dot y" after them is a phrase
 _DOT_WORD = "(?:" + "|".join(DOT_WORDS) + ")"
 _AT_WORD = "(?:" + "|".join(AT_WORDS) + ")"
 # Words of a language written without spaces (Japanese): an address's dot or at-sign with or

@@ -27,7 +27,7 @@ from policy.normalize import Normalized
 
 from . import emails
 from .base import Hit, View, drop_overlapping, take_in_spelled_letter
-from .disguise import AT_WORDS, SPELLED_DOT, undotted
+from .disguise import AT_WORDS, PHRASE_WORDS, SPELLED_DOT, undotted
 from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHOP_TLDS, SHORTENERS, split_host, tld_of
 
 # Chinese and Japanese characters and punctuation end a link: they are written right after it
@@ -51,8 +51,9 @@ _ABBREVIATIONS = frozenset({"approx", "appx", "etc", "incl", "excl", "min", "max
                             "fig", "dept", "est", "ca", "vs", "ref", "qty", "pcs", "pp", "ed", "mr", "mrs",
                             "ms", "dr", "st", "co", "ltd", "inc", "corp", "jr", "sr", "ft", "mt", "eg", "ie"})
 _SPELLED_TLDS = frozenset({"shop", "store", "online", "site", "app"})
-# Names that make "x dot y" a phrase rather than an address ("the dot com era").
-_PHRASE_WORDS = frozenset({"the", "a", "an", "this", "that", "our", "your", "its", "polka", "one", "each"})
+# Names that make "x dot y" a phrase rather than an address ("the dot com era", "au point de
+# retrait"): policy/common/disguises.toml [phrase].
+_PHRASE_WORDS = PHRASE_WORDS
 
 
 def _path_of(token: str) -> tuple[str, str]:

@@ -83,6 +83,7 @@ _CUES = re.compile(
     r"|\b(?P<pos>(?:call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
     r"|telefono|movil|cellulare|portable|anrufen|appelez|llamar|chiamare"
+    r"|llamenos|llamanos|llame|llamarnos|llamada|celular|durchklingeln|anklingeln|erreichbar"
     r"|my number|our number)\b|(?:ph|t|m|p)(?=[ ]?:))"
     r"|(?P<pos_ja>電話|携帯|連絡先|フリーダイ[ヤア]ル|ファックス|ライン|ショートメール)"
     r"|\b(?P<carrier>ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal mail|parcelforce|tnt|ontrac"
