@@ -9,6 +9,8 @@ Sets (default):
   real, dev   ../shared/corpus/buyer_messages_{real,dev}.jsonl: strangers' messages, validation only
               (never trained on, never copied)
   rounds      tests/data/buyer_messages_*.jsonl, the project's earlier hand-written sets
+  <tag>       per language with its own model (policy/triage_data/<tag>/): its fixed 20% split, and
+              tests/data/triage_<tag>_heldout.jsonl, written before that language's training data
 
 For the "no response needed" verdict (the costly one: a wrong one is a late response):
   precision = of the messages marked no-response-needed, the share that truly need none
@@ -30,7 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 from policy.triage import INTENTS, triage  # noqa: E402
 from policy.triage_model import MODEL_PATH, load_model  # noqa: E402
-from policy.triage_train import held_out, load_rows  # noqa: E402
+from policy.triage_data.phrasebook import generate  # noqa: E402
+from policy.triage_language import model_languages  # noqa: E402
+from policy.triage_train import SEED, held_out, load_rows  # noqa: E402
+from policy.triage_train_languages import MESSAGES  # noqa: E402
 
 # ../shared/corpus from the main checkout (/work/main) or a worktree (/work/wt/<name>)
 CORPUS = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
@@ -65,6 +70,12 @@ def default_sets() -> list[tuple[str, list[dict]]]:
         rounds.extend(load(path))
     if rounds:
         sets.append(("tests/data/buyer_messages_* (earlier own sets)", rounds))
+    for language in model_languages()[1:]:
+        split = [r for r in generate(language, MESSAGES, SEED) if held_out(r)]
+        sets.append((f"{language}: held-out split (own data)", split))
+        path = ROOT / "tests" / "data" / f"triage_{language}_heldout.jsonl"
+        if path.exists():
+            sets.append((f"{language}: {path.name} (before training)", load(path)))
     return sets
 
 
@@ -72,9 +83,11 @@ def measure(rows: list[dict]) -> dict:
     none_tp = none_fp = none_fn = 0
     intent_ok = 0
     confusion: Counter = Counter()
+    languages: Counter = Counter()
     errors = []
     for row in rows:
         result = triage(row["text"], previous=row.get("previous"))
+        languages[result["language"]] += 1
         said_none, truly_none = not result["needs_reply"], not row["needs_reply"]
         none_tp += said_none and truly_none
         none_fp += said_none and not truly_none
@@ -92,6 +105,7 @@ def measure(rows: list[dict]) -> dict:
         "reply_precision": reply_tp / (reply_tp + none_fn) if reply_tp + none_fn else float("nan"),
         "reply_recall": reply_tp / (reply_tp + none_fp) if reply_tp + none_fp else float("nan"),
         "intent": intent_ok / n if n else float("nan"), "confusion": confusion, "errors": errors,
+        "languages": languages,
     }
 
 
@@ -113,6 +127,8 @@ def main(argv: list[str]) -> int:
         m = measure(rows)
         print(f"{name:48} {m['n']:>5} {m['need_none']:>5} {m['marked_none']:>6} {m['precision']:>6.3f} "
               f"{m['recall']:>6.3f} {m['reply_precision']:>6.3f} {m['reply_recall']:>6.3f} {m['intent']:>6.3f}")
+        if ":" in name:  # a language's set: which languages triage read its messages as
+            print(f"{'':8}read as: " + ", ".join(f"{tag} {k}" for tag, k in m["languages"].most_common()))
         if verbose:
             print_confusion(m["confusion"])
             for error in m["errors"]:

@@ -21,7 +21,7 @@ import sys
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_text
 from .cli_locale import Words
 from .engine import PolicyError
-from .localize import SOURCE_LOCALE, check_locale
+from .localize import SOURCE_LOCALE, check_locale, language_name
 from .triage import triage
 from .triage_inbox import kind_of, parse_time, read_inbox, triage_all
 from .triage_rules import default_marketplace, load_triage_rules
@@ -91,6 +91,8 @@ def format_verdict(label: str, text: str, result: dict, marketplace: str,
     rules = load_triage_rules(marketplace)
     verdict = _("needs a reply") if result["needs_reply"] else _(rules.no_reply_label).lower()
     lines = [f"{label}: {verdict} — {_(rules.intents[result['intent']].title)}"]
+    if result.get("language"):
+        lines.append("    " + _("language: %(language)s", language=language_name(result["language"], words.locale)))
     if result.get("reply_by"):
         lines.append("    " + _("reply by: %(time)s", time=result["reply_by"]))
     for reason in result["reasons"]:
@@ -154,7 +156,8 @@ def main(argv: list[str]) -> int:
     if args.jsonl is not None:
         for row, result in zip(rows, results):
             line = {"id": row["id"], "needs_reply": result["needs_reply"], "intent": result["intent"],
-                    "reasons": result["reasons"], "templates": result["templates"]}
+                    "language": result.get("language"), "reasons": result["reasons"],
+                    "templates": result["templates"]}
             if "reply_by" in result:
                 line["reply_by"] = result["reply_by"]
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -164,8 +167,8 @@ def main(argv: list[str]) -> int:
     for name, triaged in inboxes:
         for result in triaged:
             if args.format == "json":
-                keep = ("source", "received", "reply_by", "needs_reply", "intent", "reasons", "templates",
-                        "fields", "text")
+                keep = ("source", "received", "reply_by", "needs_reply", "intent", "language", "reasons",
+                        "templates", "fields", "text")
                 out.write(json.dumps({"inbox": name, **{k: result.get(k) for k in keep}},
                                      ensure_ascii=False) + "\n")
             else:

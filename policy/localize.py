@@ -331,6 +331,12 @@ def _language_table(kind: str, locale: str) -> dict[str, str]:
     return dict(table)
 
 
+def language_name(tag: str, locale: str) -> str:
+    """A language's name in the interface locale ("German", "德语"); the tag when unnamed."""
+    names = language_data().names if locale == SOURCE_LOCALE else _language_names(locale)
+    return names.get(tag) or language_data().name(tag)
+
+
 def language_gaps(locale: str) -> list[str]:
     """The language names and messages `locale` lacks (a test fails on any)."""
     if locale == SOURCE_LOCALE:

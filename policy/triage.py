@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .policyfile import PolicyError
+from .triage_language import reading
 from .triage_model import Scored, load_model
 from .triage_rules import INTENTS, TriageRules, default_marketplace, load_triage_rules
 
@@ -34,7 +35,7 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
            arrived: dt.datetime | None = None, _unwrap: bool = True) -> dict:
     """Triage one buyer message (and, optionally, the seller's previous message).
 
-    Returns {"needs_reply", "intent", "reasons": [{"start", "end", "why"}], "templates",
+    Returns {"needs_reply", "intent", "language", "reasons": [{"start", "end", "why"}], "templates",
     "fields", "confidence"} and "reply_by" (ISO) when `arrived` is given; offsets are code
     points into `text`; `fields` holds what could be read for the composer (order_id, product).
     """
@@ -54,12 +55,16 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
         if product_line(text):
             result["fields"]["product"] = product_line(text)
         return result
-    model = load_model()
+    language, model = reading(text, _expected_language(marketplace))
+    readable = model is not None
+    model = model or load_model()
     scored = model.score(text)
     has_words = any(t.word for t in scored.toks)
-    needs_reply = not has_words or scored.p_no_reply < model.threshold
+    needs_reply = not has_words or not readable or scored.p_no_reply < model.threshold
     reasons: list[dict] = []
     notes: list[str] = []
+    if not readable and has_words:  # a language no model reads: answer to be safe
+        reasons.append(_whole(scored, rules.unsure_why))
 
     answered = _answers_previous(rules, previous)
     if answered and not needs_reply and has_words:
@@ -87,7 +92,7 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
         needs_reply = True
         notes.append("every_message_needs_reply")
 
-    result = {"needs_reply": needs_reply, "intent": intent, "reasons": reasons,
+    result = {"needs_reply": needs_reply, "intent": intent, "language": language, "reasons": reasons,
               "templates": _templates(rules, scored, intent) if needs_reply else [],
               "fields": _extract(rules, scored.norm, scored.view), "confidence": round(
                   scored.p_no_reply if not needs_reply else 1 - scored.p_no_reply, 3)}
@@ -96,6 +101,16 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
     if arrived is not None:
         result["reply_by"] = reply_deadline(arrived, rules).isoformat()
     return result
+
+
+def _expected_language(marketplace: str) -> str:
+    """The marketplace's default language: taken when a message is too short to tell."""
+    from .marketplace import load_marketplace
+    from .triage_language import default_language
+    try:
+        return load_marketplace(marketplace).default_language
+    except PolicyError:
+        return default_language()
 
 
 def _wrapped_message(text: str) -> tuple[int, int] | None:

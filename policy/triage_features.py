@@ -24,6 +24,12 @@ MAX_CHAR_TOKEN = 24  # longer tokens add char n-grams from their first 24 charac
 CHAR_NGRAMS = (3, 4, 5)
 MAX_MARKS = 3
 LENGTH_BANDS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (12, "7-12"), (25, "13-25"), (60, "26-60"))
+# Japanese (and Chinese) is written without spaces: a run of it is cut where the script changes
+# (kanji | hiragana | katakana), a stand-in for words that needs no dictionary:
+# 「まだ届いていません」 -> まだ / 届 / いていません.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SCRIPT_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+|[\u3040-\u309f]+|[\u30a0-\u30ff]+"
+                         "|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 
 
@@ -40,6 +46,10 @@ def tokens(view: str) -> list[Token]:
     for m in _TOKEN.finditer(view):
         raw = m.group()
         word = raw[0].isalnum()
+        if word and _CJK.search(raw):
+            out.extend(Token(_DIGIT.sub("0", r.group()), m.start() + r.start(), m.start() + r.end(), True)
+                       for r in _SCRIPT_RUN.finditer(raw))
+            continue
         if not word:
             raw = _STRETCHED.sub(r"\1\1", raw)[:MAX_MARKS]
         else:

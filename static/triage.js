@@ -37,6 +37,7 @@
   var textView = document.getElementById("triage-text");
   var reasonList = document.getElementById("reason-list");
   var suggestionsBox = document.getElementById("suggestions-box");
+  var languageLine = document.getElementById("language-line");
   var suggestions = document.getElementById("suggestions");
 
   var timer = null;
@@ -114,6 +115,13 @@
         li.appendChild(document.createTextNode(" "));
         li.appendChild(note);
       }
+      if (s.language_note) {
+        var languageNote = document.createElement("span");
+        languageNote.className = "language-note";
+        languageNote.textContent = s.language_note;
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(languageNote);
+      }
       suggestions.appendChild(li);
     });
     suggestionsBox.hidden = list.length === 0;
@@ -126,6 +134,8 @@
     verdict.className = "verdict " + (result.needs_reply ? "verdict--reply" : "verdict--none");
     verdictHelp.textContent = result.verdict_help;
     intentTitle.textContent = result.intent_title;
+    languageLine.textContent = result.language_title || "";
+    languageLine.hidden = !result.language_title;
     renderText(text, result.reasons, result.phrases || [], result.language);
     renderSuggestions(result.suggestions || []);
     var summary = result.verdict + " \u00b7 " + result.intent_title;

@@ -22,10 +22,15 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+import policy
+from policy.language import UNDETERMINED
+from policy.localize import language_name
+
 from policy.cli_input import UsageError
 from policy.policyfile import PolicyError
 from policy.templates import load_templates
 from policy.triage import triage
+from policy.triage_language import default_language
 from policy.triage_inbox import parse_time, read_inbox, read_pasted, triage_all
 from policy.marketplace import load_marketplace
 from policy.triage_rules import TriageRules, load_triage_rules, marketplaces
@@ -77,8 +82,34 @@ def _templates(marketplace: str) -> dict:
     return load_templates(path) if path.is_file() else {}
 
 
+def _written_in(marketplace: str, language: str | None) -> dict:
+    """The marketplace's templates written in `language` (policy/<marketplace>/<language>/
+    templates.toml), {} when there are none: a folder added later is picked up as it lands."""
+    if not language:
+        return {}
+    loaded = policy.load_policy(marketplace)
+    return loaded.translations.get(language, {})
+
+
+def _original_language(marketplace: str) -> str:
+    """The language the marketplace's templates.toml is written in."""
+    facts = policy.load_policy(marketplace).facts
+    return facts.default_language if facts else default_language()
+
+
+def template_language(template_id: str, marketplace: str, language: str | None) -> tuple[str, str | None]:
+    """(the language the suggested template opens in, a note when it is not the buyer's)."""
+    original = _original_language(marketplace)
+    if not language or language == original or template_id in _written_in(marketplace, language):
+        return language or original, None
+    locale = current_locale()
+    return original, _("No %(language)s version yet: this template is in %(original)s.",
+                       language=language_name(language, locale), original=language_name(original, locale))
+
+
 def suggestions(result: dict, marketplace: str) -> list[dict]:
-    """Each suggested template with its title and a composer link pre-filled from the message."""
+    """Each suggested template with its title and a composer link pre-filled from the message,
+    in the buyer's language when the template is written in it."""
     templates = _templates(marketplace)
     extra = {} if marketplace == chosen_marketplace() else {"marketplace": marketplace}
     out = []
@@ -86,6 +117,8 @@ def suggestions(result: dict, marketplace: str) -> list[dict]:
         template = templates.get(template_id)
         if template is None:
             continue
+        language, note = template_language(template_id, marketplace, result.get("language"))
+        in_language = {} if note or language == _original_language(marketplace) else {"language": language}
         names = {field.name for field in template.fields}
         params, filled = {}, []
         for key, value in result.get("fields", {}).items():
@@ -94,8 +127,10 @@ def suggestions(result: dict, marketplace: str) -> list[dict]:
                     params[name] = value
                     filled.append(str(PREFILL_NAMES.get(key, key.replace("_", " "))))
                     break
-        out.append(_suggestion(template_id, translate_data(template.title),
-                               url_for("pages.compose", template_id=template_id, **params, **extra), filled))
+        out.append({**_suggestion(template_id, translate_data(template.title),
+                                  url_for("pages.compose", template_id=template_id, **params, **in_language,
+                                          **extra), filled),
+                    "language": language, "language_note": note})
     if result["needs_reply"] and not out:
         # No template fits (a complaint, a review question...): a blank message still gets checked.
         out.append(_suggestion(None, _("Blank message"), url_for("pages.blank", **extra), []))
@@ -133,6 +168,9 @@ def presented(result: dict, marketplace: str, text: str) -> dict:
         result["verdict_help"] = _("%(action)s in %(console)s so it does not count as a late response.",
                                    action=_said(marketplace, "no_response_needed", rules.no_reply_action),
                                    console=_said(marketplace, "seller_tool", rules.console))
+    language = result.get("language")
+    result["language_title"] = _("Written in %(language)s", language=language_name(language, current_locale())) \
+        if language and language != UNDETERMINED else None
     # Each reason's words in the interface locale (extracted from the triage files by web.extract).
     result["reasons"] = [{**r, "why": translate_data(r["why"])} for r in result["reasons"]]
     result["phrases"] = [{"text": text[r["start"]:r["end"]], "why": r["why"]} for r in result["reasons"]]

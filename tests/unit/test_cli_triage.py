@@ -55,7 +55,7 @@ def test_jsonl_one_line_per_input_in_order(tmp_path, capsys, monkeypatch):
     assert code == 0 and err == ""
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["id"] for line in lines] == ["m1", 2, None]
-    assert set(lines[0]) == {"id", "needs_reply", "intent", "reasons", "templates"}
+    assert set(lines[0]) == {"id", "needs_reply", "intent", "language", "reasons", "templates"}
     assert lines[0]["needs_reply"] is False and lines[0]["templates"] == []
     assert lines[1]["intent"] == "where_is_my_order" and lines[1]["templates"]
     text = rows[2]["text"]
