@@ -16,17 +16,16 @@ import re
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.dates import format_datetime, match_skeleton
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 import policy
 from policy.language import UNDETERMINED
 from policy.localize import language_name
 
-from policy.cli_input import UsageError
+from policy.cli_input import N_, UsageError
 from policy.policyfile import PolicyError
 from policy.templates import load_templates
 from policy.triage import triage
@@ -46,8 +45,13 @@ URGENT_WITHIN = dt.timedelta(hours=4)
 MAX_INBOX_BYTES = 8 * 1024 * 1024
 # Template fields the triage result can fill, by what triage reads from the message.
 PREFILL_FIELDS = {"order_id": ("order_id",), "product": ("item_name", "product")}
+# The reply clock's words ({name} places, filled here and by triage.js alike).
+CLOCK_WORDS = {"span": N_("{hours} h {minutes} min"),
+               "overdue": N_("Overdue: the {window}-hour window closed {span} ago. Reply now."),
+               "urgent": N_("Urgent: {span} left to reply."), "ok": N_("{span} left to reply."),
+               "reply_by": N_("Reply by {time}")}
 # What the page calls each of them ("fills in the order ID and product").
-PREFILL_NAMES = {"order_id": _l("order ID"), "product": _l("product")}
+PREFILL_NAMES = {"order_id": N_("order ID"), "product": N_("product")}
 _MARKETPLACE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
@@ -107,9 +111,24 @@ def template_language(template_id: str, marketplace: str, language: str | None) 
                        language=language_name(language, locale), original=language_name(original, locale))
 
 
-def suggestions(result: dict, marketplace: str) -> list[dict]:
+class Words:
+    """gettext that translates each msgid once (and the clock's dates' patterns are cached too):
+    an inbox of 300 messages asks for the same dozen texts on every row."""
+
+    def __init__(self):
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, text: str, **values) -> str:
+        said = self.seen.get(text)
+        if said is None:
+            said = self.seen[text] = translate_data(text)
+        return said % values if values else said
+
+
+def suggestions(result: dict, marketplace: str, words: Words | None = None) -> list[dict]:
     """Each suggested template with its title and a composer link pre-filled from the message,
     in the buyer's language when the template is written in it."""
+    _ = say = words or Words()  # say(): texts from data, which the extractor must not read as msgids
     templates = _templates(marketplace)
     extra = {} if marketplace == chosen_marketplace() else {"marketplace": marketplace}
     out = []
@@ -125,19 +144,19 @@ def suggestions(result: dict, marketplace: str) -> list[dict]:
             for name in PREFILL_FIELDS.get(key, ()):
                 if name in names:
                     params[name] = value
-                    filled.append(str(PREFILL_NAMES.get(key, key.replace("_", " "))))
+                    filled.append(say(PREFILL_NAMES[key]) if key in PREFILL_NAMES else key.replace("_", " "))
                     break
-        out.append({**_suggestion(template_id, translate_data(template.title),
+        out.append({**_suggestion(template_id, say(template.title),
                                   url_for("pages.compose", template_id=template_id, **params, **in_language,
-                                          **extra), filled),
+                                          **extra), filled, _),
                     "language": language, "language_note": note})
     if result["needs_reply"] and not out:
         # No template fits (a complaint, a review question...): a blank message still gets checked.
-        out.append(_suggestion(None, _("Blank message"), url_for("pages.blank", **extra), []))
+        out.append(_suggestion(None, _("Blank message"), url_for("pages.blank", **extra), [], _))
     return out
 
 
-def _suggestion(template_id, title: str, url: str, filled: list[str]) -> dict:
+def _suggestion(template_id, title: str, url: str, filled: list[str], _: Words) -> dict:
     """A reply template as the page shows it: its link's words and what it fills in."""
     return {"id": template_id, "title": title, "url": url, "prefilled": filled,
             "label": _("Open “%(title)s”", title=title), "reply_label": _("Reply: “%(title)s”", title=title),
@@ -152,12 +171,13 @@ def _said(marketplace: str, key: str, fallback: str) -> str:
         return fallback
 
 
-def presented(result: dict, marketplace: str, text: str) -> dict:
+def presented(result: dict, marketplace: str, text: str, words: Words | None = None) -> dict:
     """The triage contract plus what the page shows: the verdict and intent in words,
-    each reason with its phrase, composer links."""
+    each reason with its phrase, composer links (`words`: one for every row of an inbox)."""
+    _ = say = words or Words()  # say(): texts from data, which the extractor must not read as msgids
     rules = _rules(marketplace)
-    result["intent_title"] = translate_data(rules.intents[result["intent"]].title)
-    result["verdict"] = _("Needs a reply") if result["needs_reply"] else translate_data(rules.no_reply_label)
+    result["intent_title"] = say(rules.intents[result["intent"]].title)
+    result["verdict"] = _("Needs a reply") if result["needs_reply"] else say(rules.no_reply_label)
     if "every_message_needs_reply" in result.get("notes", ()):
         result["verdict_help"] = _("This marketplace expects an answer to every message: reply within "
                                    "%(hours)d hours, a short acknowledgement is enough.", hours=rules.reply_hours)
@@ -172,9 +192,9 @@ def presented(result: dict, marketplace: str, text: str) -> dict:
     result["language_title"] = _("Written in %(language)s", language=language_name(language, current_locale())) \
         if language and language != UNDETERMINED else None
     # Each reason's words in the interface locale (extracted from the triage files by web.extract).
-    result["reasons"] = [{**r, "why": translate_data(r["why"])} for r in result["reasons"]]
+    result["reasons"] = [{**r, "why": say(r["why"])} for r in result["reasons"]]
     result["phrases"] = [{"text": text[r["start"]:r["end"]], "why": r["why"]} for r in result["reasons"]]
-    result["suggestions"] = suggestions(result, marketplace)
+    result["suggestions"] = suggestions(result, marketplace, _)
     return result
 
 
@@ -203,7 +223,8 @@ def _arrival(value: object, field: str = "arrived") -> dt.datetime | None:
     return parsed
 
 
-def reply_clock(arrived: dt.datetime | None, rules: TriageRules, now: dt.datetime | None = None) -> dict | None:
+def reply_clock(arrived: dt.datetime | None, rules: TriageRules, now: dt.datetime | None = None,
+                words: Words | None = None) -> dict | None:
     """Time left in the marketplace's reply window (server time; the page recomputes in the browser's)."""
     if arrived is None:
         return None
@@ -213,25 +234,31 @@ def reply_clock(arrived: dt.datetime | None, rules: TriageRules, now: dt.datetim
     left = deadline - now
     state = "overdue" if left <= dt.timedelta(0) else "urgent" if left <= URGENT_WITHIN else "ok"
     return {"arrived": arrived.strftime("%Y-%m-%dT%H:%M"), "deadline": _local_time(deadline, "yMMMEd Hm"),
-            "state": state, "text": describe_left(left, rules.reply_hours)}
+            "state": state, "text": describe_left(left, rules.reply_hours, words)}
 
 
 def _local_time(moment: dt.datetime, skeleton: str) -> str:
     """A date and time in the locale's own pattern for `skeleton` (CLDR: "Fri, Nov 20, 14:30",
     "11月20日周五 14:30"; `skeleton` is a date part and a time part), with the zone's name when it has one."""
-    locale = Locale.parse(str(get_locale() or "en"))
-    day, time = (format_skeleton(part, moment, locale=locale) for part in skeleton.split(" "))
-    text = locale.datetime_formats["medium"].format(time, day)  # CLDR's "{1}, {0}" / "{1} {0}"
+    text = format_datetime(moment, _pattern(str(get_locale() or "en"), skeleton), locale=Locale.parse(
+        str(get_locale() or "en")))
     return f"{text} {moment.tzname()}" if moment.tzinfo and moment.tzname() else text
 
 
+@lru_cache(maxsize=None)
+def _pattern(locale_id: str, skeleton: str) -> str:
+    """The locale's date-time pattern for a "date time" skeleton pair, found once (CLDR's
+    skeleton matching is slow to repeat for every row of an inbox)."""
+    locale = Locale.parse(locale_id)
+    day, time = (locale.datetime_skeletons[match_skeleton(part, locale.datetime_skeletons)].pattern
+                 for part in skeleton.split(" "))
+    return locale.datetime_formats["medium"].format(time, day)  # CLDR's "{1}, {0}" / "{1} {0}"
+
+
 def clock_strings() -> dict:
-    """The reply clock's words, in the interface locale: the server fills them here and the
-    page's script (which counts down in the browser's time) fills the same ones."""
-    return {"span": _("{hours} h {minutes} min"),
-            "overdue": _("Overdue: the {window}-hour window closed {span} ago. Reply now."),
-            "urgent": _("Urgent: {span} left to reply."), "ok": _("{span} left to reply."),
-            "reply_by": _("Reply by {time}")}
+    """The reply clock's words in the interface locale, for the page's script (which counts
+    down in the browser's time and fills the same places describe_left fills here)."""
+    return {key: translate_data(text) for key, text in CLOCK_WORDS.items()}
 
 
 def script_strings() -> dict:
@@ -246,15 +273,15 @@ def script_strings() -> dict:
             "upload_failed": _("Could not upload the inbox. Check the connection and try again.")}
 
 
-def describe_left(left: dt.timedelta, hours: int = 24) -> str:
+def describe_left(left: dt.timedelta, hours: int = 24, words: Words | None = None) -> str:
+    say = words or Words()
     minutes = int(abs(left).total_seconds() // 60)
-    words = clock_strings()
-    span = words["span"].format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
+    span = say(CLOCK_WORDS["span"]).format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
     if left <= dt.timedelta(0):
-        return words["overdue"].format(window=hours, span=span)
+        return say(CLOCK_WORDS["overdue"]).format(window=hours, span=span)
     if left <= URGENT_WITHIN:
-        return words["urgent"].format(span=span)
-    return words["ok"].format(span=span)
+        return say(CLOCK_WORDS["urgent"]).format(span=span)
+    return say(CLOCK_WORDS["ok"]).format(span=span)
 
 
 def _page(marketplace: str, **values):
@@ -310,7 +337,8 @@ def inbox_post():
             raise UsageError(_("Choose a file (.mbox, .eml or .csv) or paste messages separated by a line of ---."))
         for message in messages:
             _check_length(message.text)
-        triaged = [_inbox_row(r, marketplace) for r in triage_all(messages, marketplace)]
+        words = Words()
+        triaged = [_inbox_row(r, marketplace, words) for r in triage_all(messages, marketplace)]
     except UsageError as exc:
         error = _inbox_error(exc)
     status = 400 if error else 200
@@ -328,13 +356,13 @@ def _inbox_error(exc: UsageError) -> str:
     return error[0].upper() + error[1:]
 
 
-def _inbox_row(result: dict, marketplace: str) -> dict:
-    result = presented(result, marketplace, result["text"])
+def _inbox_row(result: dict, marketplace: str, words: Words) -> dict:
+    result = presented(result, marketplace, result["text"], words)
     rules = _rules(marketplace)
     if result.get("reply_by"):
         deadline = dt.datetime.fromisoformat(result["reply_by"])
         result["deadline_text"] = _local_time(deadline, "MMMEd Hm")
-        result["clock"] = reply_clock(dt.datetime.fromisoformat(result["received"]), rules)
+        result["clock"] = reply_clock(dt.datetime.fromisoformat(result["received"]), rules, words=words)
     return result
 
 
