@@ -9,8 +9,11 @@ Sets (default):
   real, dev   ../shared/corpus/buyer_messages_{real,dev}.jsonl: strangers' messages, validation only
               (never trained on, never copied)
   rounds      tests/data/buyer_messages_*.jsonl, the project's earlier hand-written sets
-  <tag>       per language with its own model (policy/triage_data/<tag>/): its fixed 20% split, and
-              tests/data/triage_<tag>_heldout.jsonl, written before that language's training data
+  <tag>       per language with its own model (policy/triage_data/<tag>/): its fixed 20% split;
+              tests/data/triage_<tag>_heldout.jsonl, written before that language's training data;
+              triage_<tag>_blind.jsonl, written after a first training, harder on purpose (its
+              errors led to wider phrase books); triage_<tag>_blind2.jsonl, written after the
+              final training and never used to change anything
 
 For the "no response needed" verdict (the costly one: a wrong one is a late response):
   precision = of the messages marked no-response-needed, the share that truly need none
@@ -73,9 +76,11 @@ def default_sets() -> list[tuple[str, list[dict]]]:
     for language in model_languages()[1:]:
         split = [r for r in generate(language, MESSAGES, SEED) if held_out(r)]
         sets.append((f"{language}: held-out split (own data)", split))
-        path = ROOT / "tests" / "data" / f"triage_{language}_heldout.jsonl"
-        if path.exists():
-            sets.append((f"{language}: {path.name} (before training)", load(path)))
+        for kind, when in (("heldout", "before training"), ("blind", "after training"),
+                           ("blind2", "after the final training")):
+            path = ROOT / "tests" / "data" / f"triage_{language}_{kind}.jsonl"
+            if path.exists():
+                sets.append((f"{language}: {path.name} ({when})", load(path)))
     return sets
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .finding import Finding
-from .language import check_language, detect_language, load_detector
+from .language import check_language, detect_language, language_data, load_detector
 from .loader import PolicyError, load_language_rule_sets, load_rule_set, load_rules
 from .marketplace import (FACTS_FILE, POLICY_ROOT, Marketplace, default_marketplace, load_marketplace,
                           load_marketplace_from, marketplace_folder)
@@ -31,7 +31,7 @@ from .patterns import Compiled, HintIndex
 from .result import CheckResult
 from .rulekinds import Rule, excerpt_of
 from .normalize import override_runs
-from .textview import MessageView
+from .textview import CJK_CHARS, MessageView
 
 
 __all__ = ["CheckResult", "Policy", "PolicyError", "check", "check_message", "load_policy",
@@ -44,11 +44,13 @@ class Policy:
     rules: list[Rule] = field(default_factory=list)
     templates: dict = field(default_factory=dict)  # id -> policy.templates.Template
     facts: Marketplace | None = None               # policy/<marketplace>/marketplace.toml
-    # language tag -> the marketplace's rules plus those written in that language
-    # (policy/common/<lang>/, policy/<marketplace>/<lang>/): a message gets its language's.
+    # language tag -> the marketplace's rules that read no words (in that language's word
+    # lists) plus those written in it (policy/common/<lang>/, policy/<marketplace>/<lang>/):
+    # a message gets its language's (loader.load_language_rule_sets).
     language_rules: dict[str, list[Rule]] = field(default_factory=dict)
     # language tag -> id -> the template written in that language (policy/<m>/<lang>/templates.toml)
     translations: dict[str, dict] = field(default_factory=dict)
+    _either: dict[str, list[Rule]] = field(default_factory=dict, repr=False)  # rules_for, unsure
 
     def templates_in(self, language: str | None) -> dict:
         """The templates written in `language` (None or the marketplace's own: the originals)."""
@@ -56,9 +58,19 @@ class Policy:
             return self.templates
         return self.translations[language]
 
-    def rules_for(self, language: str) -> list[Rule]:
-        """The rules a message in `language` is checked against."""
-        return self.language_rules.get(language, self.rules)
+    def rules_for(self, language: str, sure: bool = True) -> list[Rule]:
+        """The rules a message in `language` is checked against. Unsure of the language (a
+        short text the detector names with low confidence), the marketplace's own word rules
+        run beside the language's: a missed "Find us on TikTok" costs more than a false alarm."""
+        if language not in self.language_rules:
+            return self.rules
+        if sure:
+            return self.language_rules[language]
+        if language not in self._either:
+            own = self.language_rules[language]
+            ids = {r.id for r in own}
+            self._either[language] = own + [r for r in self.rules if r.id not in ids]
+        return self._either[language]
 
     def _template(self, template, language: str | None = None):
         """A template by id (in the buyer's `language` when it is written in it) or as given."""
@@ -68,13 +80,17 @@ class Policy:
             return self.translations.get(language, {}).get(template, self.templates[template])
         return template
 
-    def asks_for_review(self, text: str, template=None) -> bool:
+    def asks_for_review(self, text: str, template=None, language: str | None = "auto") -> bool:
         """Whether the message is a review request: its template's kind is, or its text asks
-        for a review (the one-per-order history and the timing window then apply to it)."""
+        for a review in the message's language (the one-per-order history and the timing
+        window then apply to it)."""
         if not isinstance(text, str):
             raise TypeError("text must be a string")
-        mv = MessageView.build(text, self._template(template), None, self.facts)
-        return any(rule.asks_for_review(mv) for rule in self.rules if _is_request_rule(rule))
+        template = self._template(template, language)
+        detection = detect_language(text, self.facts, template, language)
+        mv = MessageView.build(text, template, None, self.facts)
+        return any(rule.asks_for_review(mv) for rule in self.rules_for(detection.language, _sure(detection))
+                   if _is_request_rule(rule))
 
     def check(self, text: str, template=None, context: dict | None = None,
               language: str | None = "auto") -> list[Finding]:
@@ -93,7 +109,7 @@ class Policy:
         findings: list[tuple[Rule, Finding]] = []
         own_blanks = _field_blanks(template)
         reversed_runs = override_runs(text)
-        for rule in self.rules_for(detection.language):
+        for rule in self.rules_for(detection.language, _sure(detection)):
             for f in rule.find(mv):
                 if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
                     continue  # the template's own unfilled field: the form asks for it
@@ -105,6 +121,12 @@ class Policy:
                 findings.append((rule, f))
         return check_language(text, _widen_removals(text, merge(findings, text)), self.facts,
                               template, language, detection)
+
+
+def _sure(detection) -> bool:
+    """Whether the language is known well enough to run only its own rules: given or
+    expected (not read from the text), or read with the detector's usual confidence."""
+    return not detection.detected or detection.confidence >= language_data().min_confidence
 
 
 def _is_request_rule(rule: Rule) -> bool:
@@ -134,18 +156,18 @@ def load_policy_from(folder: str | Path, marketplace: str | None = None,
         facts = load_marketplace(default_marketplace())
         rules = load_rules(folder / "rules.toml", detectors)
         by_language = {}
-    for rule in rules + [r for own in by_language.values() for r in own]:
+    every_rule = rules + [r for own in by_language.values() for r in own]
+    for rule in every_rule:
         rule.bind(facts)
     # One index over every pattern: a check's scan of the message is shared by all its rules.
-    HintIndex(_compiled_patterns(rules + [r for own in by_language.values() for r in own]))
+    HintIndex(_compiled_patterns(every_rule))
     templates, translations = {}, {}
     if (folder / "templates.toml").exists():
         from .templates import load_templates, load_translations
         templates = load_templates(folder / "templates.toml", facts)
         translations = {path.parent.name: load_translations(path, templates, path.parent.name)
                         for path in sorted(folder.glob("*/templates.toml"))}
-    language_rules = {tag: rules + own for tag, own in by_language.items()}
-    return Policy(marketplace or folder.name, rules, templates, facts, language_rules, translations)
+    return Policy(marketplace or folder.name, rules, templates, facts, by_language, translations)
 
 
 def _compiled_patterns(rules: list[Rule]) -> list[Compiled]:
@@ -199,8 +221,10 @@ def check_message(text: str, marketplace: str | None = None, template=None,
 # -- whole words ------------------------------------------------------------------
 
 def _joined(a: str, b: str) -> bool:
-    """Whether a cut between characters a and b would split a word or a number."""
-    return a.isalnum() and b.isalnum()
+    """Whether a cut between characters a and b would split a word or a number. Chinese and
+    Japanese are written without spaces: a cut next to one of their characters splits nothing
+    (else a highlight on 「星5」 would take in the whole sentence)."""
+    return a.isalnum() and b.isalnum() and not _CJK.match(a) and not _CJK.match(b)
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -225,7 +249,8 @@ DETAIL_CATEGORIES = frozenset({"link", "email_address", "phone_number"})
 # "Send the photos on WhatsApp, it's quicker."): removing the phrase alone would leave a
 # fragment, so the fix takes out the sentence.
 SENTENCE_CATEGORIES = frozenset({"promotional", "external_contact"})
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[;\n]")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[。｡！？]+[」』）]*|[!?]+(?=[" + CJK_CHARS + "])|[;\n]")
+_CJK = re.compile("[" + CJK_CHARS + "]")
 
 
 class _Sentences:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .finding import Finding
 from .language_view import language_views, letter_count
+from .normalize import displayed
 from .policyfile import PolicyError, read_toml
 from .result import CheckResult
 
@@ -185,7 +186,7 @@ def detect_language(text: str, facts, template=None, requested: str | None = AUT
     requested, else the template's, else the marketplace's default)."""
     template_language = getattr(template, "language", None)  # templates written per language
     expected = parse_language(requested) or template_language or facts.default_language
-    return detect(text, expected)
+    return detect(displayed(text), expected)  # read as shown: a reversed run is not a language
 
 
 def check_language(text: str, findings: list[Finding], facts, template=None,

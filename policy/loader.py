@@ -24,6 +24,9 @@ COMMON_FIELDS = {
     "severity": ("str", True), "source": ("str", True), "message": ("str", True),
     "suggestions": ("str_list", True), "replacements": ("str_list", False),
     "yields_to": ("str_list", False), "examples": ("examples", True),
+    # a word-reading rule whose patterns hold no words of a language (line breaks): it runs
+    # on a message in every language, like a detector
+    "any_language": ("bool", False),
 }
 
 
@@ -39,10 +42,15 @@ def load_rules(path: str | Path, detectors: Mapping | None = None) -> list[Rule]
 
 def read_rules(path: str | Path, detectors: Mapping | None = None,
                inherited_words: Mapping[str, str] | None = None,
-               wording: Mapping[str, str] | None = None) -> tuple[list[Rule], dict[str, str]]:
+               wording: Mapping[str, str] | None = None,
+               language_words: Mapping[str, str] | None = None,
+               keep=None) -> tuple[list[Rule], dict[str, str]]:
     """The rules of the file at `path` and its word lists (the inherited ones overlaid by the
     file's own). `wording` fills {marketplace}-style names in messages, sources and
-    suggestions (placeholders filled at check time, such as {date}, stay)."""
+    suggestions (placeholders filled at check time, such as {date}, stay).
+    `language_words` (one language's own lists, already checked) win over the file's, and
+    `keep(table)` picks the rules to build: the file read again for a message in that
+    language (load_language_rule_sets)."""
     path = Path(path)
     data = read_toml(path, "rules file")
     unknown = set(data) - {"rule", "words"}
@@ -59,14 +67,17 @@ def read_rules(path: str | Path, detectors: Mapping | None = None,
             words[name] = "|".join(value)  # a list is a list of alternatives
         elif not isinstance(value, str):
             raise PolicyError(f"{path}: word list {name!r}: expected a pattern or a list of patterns")
-    for name in own:
+    for name in own if language_words is None else ():
         try:
             compile_pattern(words[name], words)
         except PatternError as exc:
             raise PolicyError(f"{path}: word list {name!r}: {exc}") from None
+    words.update(language_words or {})
     tables = data.get("rule", [])
     if not isinstance(tables, list) or (not tables and not own):
         raise PolicyError(f"{path}: no [[rule]] tables found")
+    if keep is not None:
+        tables = [t for t in tables if keep(t)]
     if detectors is None:
         detectors = _default_detectors()
     rules, seen = [], set()
@@ -110,16 +121,34 @@ def load_rule_set(folder: Path, facts, detectors: Mapping | None = None) -> list
 
 def load_language_rule_sets(folder: Path, facts, detectors: Mapping | None = None
                             ) -> dict[str, list[Rule]]:
-    """The rules written in one language, per language tag: <shared>/<lang>/rules.toml
-    (policy/common/de/) overlaid by the marketplace's <lang>/rules.toml (policy/<marketplace>/de/),
-    seeing the marketplace's word lists plus their own. The engine runs them only on a
-    message in that language, on top of the marketplace's rules."""
+    """The rules a message in one language is checked against, per language tag that has
+    rules of its own (<shared>/<lang>/rules.toml, e.g. policy/common/de/, overlaid by the
+    marketplace's <lang>/rules.toml): the marketplace's rules that read no words (detectors,
+    capitals, lengths, the order ID, review timing: Rule.READS_WORDS false, or any_language),
+    compiled with the language's word lists where those share a name (its `review_request`
+    makes a free-typed request in that language a review request), then the language's own.
+    The marketplace's word rules are written in its first language and do not run on it."""
     from .marketplace import shared_folder
-    base_words = _rule_set(folder, facts, detectors)[1]
+    base_rules, base_words = _rule_set(folder, facts, detectors)
+    kind_of = {r.id: r.kind for r in base_rules}  # what the overlay kept, of which kind
     shared = [shared_folder(name, folder.parent) for name in facts.includes]
     tags = sorted({p.parent.name for root in (*shared, folder) for p in root.glob("*/rules.toml")
                    if _LANGUAGE_FOLDER.match(p.parent.name)})
-    return {tag: _rule_set(folder, facts, detectors, tag, base_words)[0] for tag in tags}
+    out = {}
+    for tag in tags:
+        own, words = _rule_set(folder, facts, detectors, tag, base_words)
+        language_words = {n: v for n, v in words.items() if base_words.get(n) != v}
+        neutral = _rule_set(folder, facts, detectors, language_words=language_words,
+                            keep=_reads_no_language)[0]
+        # A neutral rule the marketplace replaced by a word rule of the same id is not one.
+        out[tag] = [r for r in neutral if kind_of.get(r.id) == r.kind] + own
+    return out
+
+
+def _reads_no_language(table) -> bool:
+    """Whether a rule (its table in a rules file) holds no words of a language."""
+    kind = KINDS.get(table.get("kind")) if isinstance(table, dict) else None
+    return kind is not None and (not kind.READS_WORDS or table.get("any_language") is True)
 
 
 # A language folder is named by a BCP 47 primary tag (de, fr, ja).
@@ -127,9 +156,11 @@ _LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}$")
 
 
 def _rule_set(folder: Path, facts, detectors: Mapping | None, language: str | None = None,
-              words: dict[str, str] | None = None) -> tuple[list[Rule], dict[str, str]]:
+              words: dict[str, str] | None = None, language_words: Mapping[str, str] | None = None,
+              keep=None) -> tuple[list[Rule], dict[str, str]]:
     """load_rule_set's overlay for the marketplace (language None) or for one language's
-    subfolders; also the word lists in force after it."""
+    subfolders; also the word lists in force after it. `language_words` and `keep`: the
+    marketplace's rules read again for a language (read_rules)."""
     from .marketplace import shared_folder
     wording = {"marketplace": facts.name, "order_id_example": facts.order_id.example,
                "order_id_description": facts.order_id.description, **facts.wording}
@@ -140,19 +171,23 @@ def _rule_set(folder: Path, facts, detectors: Mapping | None, language: str | No
     for name in facts.includes:
         path = shared_folder(name, folder.parent) / sub / "rules.toml"
         if path.is_file():
-            rules, words = read_rules(path, detectors, words, wording)
+            rules, words = read_rules(path, detectors, words, wording, language_words, keep)
             included.update((r.id, r) for r in rules)
     own: list[Rule] = []
     if language is None or (folder / sub / "rules.toml").is_file():
-        own, words = read_rules(folder / sub / "rules.toml", detectors, words, wording)
+        own, words = read_rules(folder / sub / "rules.toml", detectors, words, wording,
+                                language_words, keep)
     # The marketplace's own rules first, in file order, then the included ones it keeps.
     ordered = {r.id: r for r in own}
     ordered.update((i, r) for i, r in included.items() if i not in ordered)
     for rule_id in facts.disabled_rules if language is None else ():
+        if keep is not None:
+            ordered.pop(rule_id, None)  # checked when the whole set was read
+            continue
         if rule_id not in ordered:
             raise PolicyError(f"{folder / 'marketplace.toml'}: disabled_rules: no rule {rule_id!r}")
         del ordered[rule_id]
-    for rule_id in facts.rule_severity if language is None else ():
+    for rule_id in facts.rule_severity if language is None and keep is None else ():
         if rule_id not in ordered:
             raise PolicyError(f"{folder / 'marketplace.toml'}: [rule_severity]: no rule {rule_id!r}")
     out = []
@@ -232,6 +267,10 @@ def _convert(ftype: str, value, detectors: Mapping, words: dict):
     if ftype == "str":
         if not isinstance(value, str):
             raise ValueError("expected a string")
+        return value
+    if ftype == "bool":
+        if not isinstance(value, bool):
+            raise ValueError("expected true or false")
         return value
     if ftype == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:

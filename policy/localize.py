@@ -168,7 +168,8 @@ def locale_pack(marketplace: str, locale: str) -> LocalePack:
     # The wording is complete before any text is filled: language files only add rule prose.
     sets = [(None, policy.rules, tables)]
     for tag, rules in sorted(policy.language_rules.items()):
-        own = [r for r in rules if all(r is not base for base in policy.rules)]
+        # the language's own rules (the marketplace's, read again for it, carry no language)
+        own = [r for r in rules if r.language]
         own_ids = {r.id for r in own}
         folders = [root / tag for root in (*shared, folder)]
         clash = own_ids & base_ids

@@ -4,7 +4,7 @@ Rules match against `Normalized.text`; `Normalized.span()` turns a match back
 into code-point offsets of the text as submitted, so highlights land on what
 the seller actually typed. The view is lower-case, NFKC-folded (full-width
 letters, ligatures), with look-alike letters from other scripts replaced by
-Latin ones, accents and invisible characters removed (zero-width spaces,
+Latin ones, accents (not the voicing marks of Japanese kana) and invisible characters removed (zero-width spaces,
 direction controls, lone surrogates, private-use characters), every space-like
 character turned into a plain space (Hangul fillers and the braille blank
 included), and letters spelled out with spaces or dots ("f r e e", "s.t.a.r")
@@ -45,6 +45,8 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 # an isolate, or of the line): what it holds is displayed reversed.
 _OVERRIDE_RUN = regex.compile(r"\u202e([^\u202c\u2069\n]*)")
 _KEEP_CONTROL = {"\n", "\t"}
+# Hiragana and katakana (full-width; half-width katakana fold to these).
+_KANA = regex.compile("[\u3040-\u30ff]")
 
 # Three or more single letters/digits separated by one space, dot, dash, underscore or asterisk
 # ("f r e e", "s.t.a.r.s", "r-e-v-i-e-w"); the separators are dropped.
@@ -110,7 +112,9 @@ def _fold_char(ch: str) -> str:
     if cat == "Zs" or cat == "Zl" or cat == "Zp":
         return "\n" if cat in ("Zl", "Zp") else " "
     out = []
-    for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
+    folded = unicodedata.normalize("NFKC", ch)
+    # Accents go, but not the voicing marks of kana: 「ド」 is not 「ト」, 「ご」 not 「こ」.
+    for c in folded if _KANA.match(folded) else unicodedata.normalize("NFKD", folded):
         if unicodedata.category(c) in ("Mn", "Me"):
             continue
         for lc in c.casefold():
@@ -158,6 +162,12 @@ def _fold_text(text: str) -> tuple[str, list[int]]:
         parts.append(text[pos:].lower())
         origin.extend(range(pos, len(text)))
     return "".join(parts), origin
+
+
+def displayed(text: str) -> str:
+    """`text` as a screen shows it: each right-to-left override run reversed (its case and
+    accents kept, for the language detector)."""
+    return _OVERRIDE_RUN.sub(lambda run: run.group(1)[::-1], text) if "\u202e" in text else text
 
 
 def override_runs(text: str) -> list[tuple[int, int]]:

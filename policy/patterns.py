@@ -7,6 +7,7 @@ like the phrases they catch:
 - a plain space matches any run of spaces or line breaks (" ?" or " *": none or more);
 - an apostrophe ' also matches the typographic one;
 - {gap} stands for "up to 4 other words, within the sentence", {gap N} for up to N (N <= 12);
+- {chars N} stands for "up to N characters, within the sentence" (N <= 40), for Japanese;
 - {name} stands for the word list `name` of the file's [words] table;
 - a line break and the indentation after it are dropped, so a long pattern can be written
   over several lines (break it before a "|").
@@ -28,6 +29,10 @@ from bisect import bisect_right
 from re._constants import MAXREPEAT
 
 GAP_LIMIT = 12
+# {chars N}: up to N characters in between, within the sentence: the gap of a language
+# written without spaces between words (Japanese), where {gap} has no words to count.
+CHARS_LIMIT = 40
+_CHARS = re.compile(r"\{chars (\d+)\}")
 _GAP = re.compile(r" ?\{gap(?: (\d+))?\} ?")
 # A word inside a gap: anything but spaces and sentence ends, followed by spaces.
 _GAP_WORD = r"[^\s.!?]+[^\S\n]+"
@@ -43,6 +48,14 @@ def _expand_gaps(pattern: str) -> str:
         if n > GAP_LIMIT:
             raise PatternError(f"{{gap {n}}} is longer than the limit of {GAP_LIMIT} words")
         return rf"[^\w.!?\n]+(?:{_GAP_WORD}){{0,{n}}}?"
+
+    def chars(m: re.Match) -> str:
+        n = int(m.group(1))
+        if n > CHARS_LIMIT:
+            raise PatternError(f"{{chars {n}}} is longer than the limit of {CHARS_LIMIT} characters")
+        return rf"[^。!?\n]{{0,{n}}}?"
+    if "{chars" in pattern:
+        pattern = _CHARS.sub(chars, pattern)
     return _GAP.sub(gap, pattern)
 
 

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from .finding import Finding
 from .patterns import Compiled
-from .textview import ContextError, MessageView
+from .textview import CJK_CHARS, ContextError, MessageView
 
 EXCERPT_LIMIT = 120
 
@@ -58,6 +58,10 @@ class Rule:
     language: str | None = None  # the language it is written for (None: every message)
 
     FIELDS: ClassVar[dict] = {}
+    # Whether the kind looks for words of one language (phrases): such a rule, written in the
+    # marketplace's own files, runs only on a message in a language that has no rules of its
+    # own. A kind that reads no words (detectors, lengths, timing) runs on every message.
+    READS_WORDS: ClassVar[bool] = False
     # The check-context keys the kind reads (all declared in policy/context.py).
     CONTEXT: ClassVar[tuple[str, ...]] = ()
 
@@ -136,6 +140,7 @@ class Phrases(Rule):
     """Flags each match of `patterns`, unless an `unless` pattern is in the same sentence;
     with `near` / `near_detectors`, only when one of those is also within `window` sentences."""
 
+    READS_WORDS = True
     FIELDS = {"patterns": ("patterns", True), "unless": ("patterns", False),
               "near": ("patterns", False), "near_detectors": ("detectors", False),
               "window": ("int", False)}
@@ -169,6 +174,7 @@ class Phrases(Rule):
 class Substitution(Rule):
     """Flags each `swaps` entry's `find` pattern and offers its `replace` text(s)."""
 
+    READS_WORDS = True
     FIELDS = {"swaps": ("swaps", True), "unless": ("patterns", False)}
 
     def find(self, mv: MessageView) -> list[Finding]:
@@ -200,6 +206,7 @@ class CoOccurrence(Rule):
       ("whether or not you leave a review").
     The highlight runs from the one match to the other."""
 
+    READS_WORDS = True
     FIELDS = {"first": ("patterns", True), "second": ("patterns", True),
               "window": ("int", False), "between": ("patterns", False),
               "joins": ("patterns", False), "unless": ("patterns", False)}
@@ -267,7 +274,9 @@ class CoOccurrence(Rule):
         return None
 
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9'’]*")
+# A word, for counting: Latin letters and digits, or two Chinese or Japanese characters (about
+# a word's length in a text without spaces, so message_only works on 「ご注文ありがとうございました」).
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’]*|[" + CJK_CHARS + "]{1,2}")
 
 
 @dataclass
@@ -278,6 +287,7 @@ class MessageOnly(Rule):
     with more than `max_other_words` words besides the `only` matches is real content.
     An `unless` match anywhere (e.g. a replacement being sent) makes the message needed."""
 
+    READS_WORDS = True
     FIELDS = {"only": ("patterns", True), "ignore": ("patterns", False),
               "max_other_words": ("int", False), "unless": ("patterns", False)}
 

@@ -12,8 +12,13 @@ from datetime import date
 
 from .normalize import Normalized, normalize
 
-# A sentence ends after ., ! or ? followed by a space or the end, at a semicolon, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|;|\n")
+# Chinese and Japanese characters (kana, CJK ideographs, half-width katakana): text written
+# without spaces between words or after a sentence's end.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+# A sentence ends after ., ! or ? followed by a space or the end, at a semicolon, or at a line
+# break; in Chinese and Japanese also at 。 and at ! or ? (full-width ones fold to these) before
+# the next character, since no space follows there ("ありがとうございます！今後とも...").
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|。+|[!?]+(?=[" + CJK_CHARS + "])|;|\n")
 
 
 def split_sentences(view: str) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ def test_a_polish_message_is_blocked_with_a_language_finding(client):
 def test_a_french_message_is_no_longer_ready_to_copy(client):
     body = check(client, text="Laissez-nous un avis 5 étoiles svp").get_json()
     assert body["language"] == "fr" and body["ok"] is False
+    assert "review_manipulation.positive-review-fr" in {f["rule"] for f in body["findings"]}
 
 
 def test_the_requested_language_is_the_buyers(client):

@@ -113,10 +113,10 @@ def test_check_time_values_go_into_the_translation():
 
 
 def test_language_findings_name_languages_in_the_locale():
-    result = policy.check_message("Ciao, grazie per il tuo ordine. Spediremo il pacco domani mattina.",
+    result = policy.check_message("Olá, obrigado pelo seu pedido. Enviaremos o pacote amanhã de manhã.",
                                   marketplace="amazon")
     zh = localize(result.findings, "amazon", "zh")
-    assert zh and "意大利语" in zh[0].message and "英语" in zh[0].source
+    assert zh and "葡萄牙语" in zh[0].message and "英语" in zh[0].source
 
 
 @pytest.mark.parametrize("table, problem", [

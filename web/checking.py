@@ -20,11 +20,13 @@ def category_labels(marketplace: policy.Policy, locale: str = "en") -> dict[str,
     return marketplace.facts.names(locale)
 
 
-def asks_for_review(text: str, marketplace: policy.Policy, template_id: str | None) -> bool:
+def asks_for_review(text: str, marketplace: policy.Policy, template_id: str | None,
+                    language: str | None = "auto") -> bool:
     """Whether the message is a review request (its template's kind, or text asking for a
-    review, wherever written): the page records such a message in the history when copied."""
+    review, wherever written, in its language): the page records such a message in the
+    history when copied."""
     template = template_id if template_id in marketplace.templates else None
-    return marketplace.asks_for_review(text, template)
+    return marketplace.asks_for_review(text, template, language)
 
 
 def check_message(text: str, marketplace: policy.Policy, template_id: str | None,
@@ -36,7 +38,7 @@ def check_result(text: str, marketplace: policy.Policy, template_id: str | None,
                  context: dict, language: str | None = "auto") -> policy.CheckResult:
     """The findings and the message's language; `language` is "auto" or a checked tag."""
     context = dict(context)
-    if context.get("order_id") and asks_for_review(text, marketplace, template_id):
+    if context.get("order_id") and asks_for_review(text, marketplace, template_id, language):
         earlier = history.previous_request_on(context["order_id"], marketplace.marketplace)
         if earlier:
             context["previous_request_on"] = earlier

@@ -29,24 +29,32 @@ def _words(kind: str) -> tuple[str, ...]:
     """Every language's words for `kind` ("dot" or "at") in policy/common/disguises.toml."""
     table = read_toml(DISGUISES_FILE, "the disguise words").get(kind)
     if not isinstance(table, dict) or not all(
-            isinstance(v, list) and all(isinstance(w, str) and re.fullmatch("[a-z]+", w) for w in v)
+            isinstance(v, list) and all(isinstance(w, str) and w.isalpha() and w == w.lower() for w in v)
             for v in table.values()):
         raise PolicyError(f"{DISGUISES_FILE}: [{kind}] maps a language to a list of lower-case words")
     return tuple(sorted({w for words in table.values() for w in words}, key=len, reverse=True))
 
 
-DOT_WORDS = _words("dot")   # "dot", "punkt", "punto"
-AT_WORDS = _words("at")     # "klammeraffe", "arroba", "chiocciola": only ever "@"
+DOT_WORDS = _words("dot")   # "dot", "punkt", "punto", "ドット"
+AT_WORDS = _words("at")     # "klammeraffe", "arroba", "chiocciola", "アットマーク": only ever "@"
+PHRASE_WORDS = frozenset(_words("phrase"))  # "the", "au", "ce": "x dot y" after them is a phrase
 _DOT_WORD = "(?:" + "|".join(DOT_WORDS) + ")"
 _AT_WORD = "(?:" + "|".join(AT_WORDS) + ")"
+# Words of a language written without spaces (Japanese): an address's dot or at-sign with or
+# without spaces around it ("infoアットマークshopドットjp"), between the address's Latin letters.
+UNSPACED_DOTS = tuple(w for w in DOT_WORDS if not w.isascii())
+UNSPACED_ATS = tuple(w for w in AT_WORDS if not w.isascii())
+_ASCII_NAME = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 # Whether a text may hold a spelled-out dot or at-sign (the detectors' quick pre-check).
 SPELLED_DOT = re.compile(_DOT_WORD)
-SPELLED_AT = re.compile(r"(?:^|[ \t(\[{<])" + _AT_WORD + r"(?=[ \t)\]}>])")
+SPELLED_AT = re.compile(r"(?:^|[ \t(\[{<])" + _AT_WORD + r"(?=[ \t)\]}>])"
+                        + ("|" + "|".join(UNSPACED_ATS) if UNSPACED_ATS else ""))
 
 # A bracketed dot, a word for "dot", a dot with a space before it, an ideographic full stop.
 _DOT = re.compile(
     r"[(\[{<][ \t]*(?:" + _DOT_WORD[3:-1] + r"|\.)[ \t]*[)\]}>]"
     r"|" + _DOT_WORD + r"(?=[ \t]+[a-z0-9])"
+    + ("|(?:" + "|".join(UNSPACED_DOTS) + r")(?=[ \t]*[a-z0-9])" if UNSPACED_DOTS else "") +
     r"|\.[ \t]+(?=com(?![a-z]))"   # "brand. com/help" (not "net"/"org": "250 ml. Net weight")
     r"|\.(?=[ \t]*[a-z0-9])"
     r"|[\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65](?=[a-z0-9])"   # 。 ｡ · • ∙ ⋅ ‧ ・
@@ -59,8 +67,10 @@ _SLASH = re.compile(r"(?:slash|/)(?=[ \t]+[a-z0-9])")
 # in). Two patterns, each starting on a distinctive character, so both scan fast.
 _AT_BRACKETED = re.compile(r"[(\[{<][ \t]*(?:at|@|" + _AT_WORD[3:-1] + r")[ \t]*[)\]}>]")
 _AT_SIGN = re.compile(r"@")
-# A word that only ever means "@" ("Klammeraffe"), between spaces.
-_AT_SPELLED = re.compile(_AT_WORD + r"(?=[ \t]+[a-z0-9])")
+# A word that only ever means "@" ("Klammeraffe"), between spaces (or, for a language written
+# without spaces, before the address's next letter).
+_AT_SPELLED = re.compile(_AT_WORD + r"(?=[ \t]+[a-z0-9])"
+                         + ("|(?:" + "|".join(UNSPACED_ATS) + r")(?=[ \t]*[a-z0-9])" if UNSPACED_ATS else ""))
 # The bare word "at": only an address when the rest looks like one (see emails).
 _WORD_AT = re.compile(r"at(?=[ \t]+[a-z0-9])")
 
@@ -79,8 +89,16 @@ def _after_name(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
+def _unspaced(m: re.Match[str], mark: str):
+    """A dot or at-sign word of a language written without spaces, between Latin name characters."""
+    start, end = _widen(m.string, m.start(), m.end())
+    return (mark, start, end) if start > 0 and m.string[start - 1] in _ASCII_NAME else None
+
+
 def _dot(m: re.Match[str]):
     text, token = m.string, m.group()
+    if token in UNSPACED_DOTS:
+        return _unspaced(m, ".")
     spaced_before = m.start() > 0 and text[m.start() - 1] in _SPACE
     if token[0] == "." and not spaced_before:
         if len(token) > 1 and _after_name(text, m.start()):
@@ -119,6 +137,8 @@ def _word_at(m: re.Match[str]):
 
 def _spelled_at(m: re.Match[str]):
     text = m.string
+    if m.group() in UNSPACED_ATS:
+        return _unspaced(m, "@")
     if m.start() == 0 or text[m.start() - 1] not in _SPACE:
         return None  # part of a longer word
     start, end = _widen(text, m.start(), m.end())

@@ -27,14 +27,17 @@ from policy.normalize import Normalized
 
 from . import emails
 from .base import Hit, View, drop_overlapping, take_in_spelled_letter
-from .disguise import AT_WORDS, SPELLED_DOT, undotted
+from .disguise import AT_WORDS, PHRASE_WORDS, SPELLED_DOT, undotted
 from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHOP_TLDS, SHORTENERS, split_host, tld_of
 
-_URL_CHARS = r"[^\s<>\"'`\\{}|^]"
+# Chinese and Japanese characters and punctuation end a link: they are written right after it
+# ("shop.jp/itemをご覧ください"), with no space between.
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5b-\uff9f"
+_URL_CHARS = r"[^\s<>\"'`\\{}|^" + _CJK + "]"
 # ("hxxps://" is the defanged spelling people use to slip a link past filters.)
 _SCHEME_URL = re.compile(rf"(?<![a-z0-9])(?:h[tx]{{2}}ps?|ftp)://{_URL_CHARS}+")
 _DOTTED = re.compile(
-    r"(?<![\w@.\-])"
+    r"(?<![@.\-])(?<![^\W" + _CJK + "])"  # a word character before it, but not a Chinese or Japanese one
     r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+"
     rf"(?:[/?#]{_URL_CHARS}*)?"
 )
@@ -48,8 +51,9 @@ _ABBREVIATIONS = frozenset({"approx", "appx", "etc", "incl", "excl", "min", "max
                             "fig", "dept", "est", "ca", "vs", "ref", "qty", "pcs", "pp", "ed", "mr", "mrs",
                             "ms", "dr", "st", "co", "ltd", "inc", "corp", "jr", "sr", "ft", "mt", "eg", "ie"})
 _SPELLED_TLDS = frozenset({"shop", "store", "online", "site", "app"})
-# Names that make "x dot y" a phrase rather than an address ("the dot com era").
-_PHRASE_WORDS = frozenset({"the", "a", "an", "this", "that", "our", "your", "its", "polka", "one", "each"})
+# Names that make "x dot y" a phrase rather than an address ("the dot com era", "au point de
+# retrait"): policy/common/disguises.toml [phrase].
+_PHRASE_WORDS = PHRASE_WORDS
 
 
 def _path_of(token: str) -> tuple[str, str]:
@@ -183,6 +187,8 @@ def detect(text: str, norm: Normalized, site: Site | None = None) -> list[Hit]:
             next_url += 1
         if next_url < len(scheme_spans) and scheme_spans[next_url][0] <= m.start():
             continue
+        if view.text.startswith("@", m.end()):
+            continue  # the name before an at-sign ("yamada.shop@gmail.com"): the email detector's
         hit = _classify(text, view, m.start(), m.group(), scheme=False, site=site)
         if hit:
             hits.append(hit)

@@ -53,7 +53,11 @@ _NOT_PHONES = re.compile(
     r"|[$€£¥₹][ ]?\d[\d.,']*|(?<![\d.,])\d[\d.,]*[ ]?(?:€|eur\b|usd\b|gbp\b)"  # money
     r"|\b97[89][\- ]?\d{1,5}[\- ]?\d{1,7}[\- ]?\d{1,7}[\- ]?[\dx]\b"          # ISBN-13
 )
-_RUN = re.compile(r"(?<![\w+\-/])(?<!\d\.)(?:\(\+|\+[ ]?\(?|\(?)\d[\d\-./() \u2010-\u2015]*\d")
+# Chinese and Japanese characters: written right before a number ("電話03-1234-5678"), no space.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A run of digits and separators (the katakana long-vowel mark "ー" is typed as a dash in Japan).
+_RUN = re.compile(r"(?<![+\-/])(?<![^\W" + _CJK + r"])(?<!\d\.)(?:\(\+|\+[ ]?\(?|\(?)\d"
+                  r"[\d\-./() \u2010-\u2015\u30fc]*\d")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}")
 _ANY_DIGIT = re.compile(r"\d")
 _LAST_DIGIT = re.compile(r"\d(?=\D*$)")
@@ -74,10 +78,14 @@ _CUES = re.compile(
     r"|item|article|lot|batch|barcode|account|acct|iban|bic|swift|card|vat|tax|id|code|key|pin"
     r"|licen[cs]e|case|ticket|claim|rma|po|confirmation|booking|voucher|coupon|patent|version"
     r"|zip|postcode|postal|plz|sendungsnummer|bestellnummer|rechnung)s?)\b"
+    r"|(?P<neg_ja>注文番号|追跡番号|問い合わせ番号|問合せ番号|伝票番号|郵便番号|〒|型番|品番|製造番号|シリアル"
+    r"|口座|会員番号|請求書番号|予約番号)"
     r"|\b(?P<pos>(?:call|calling|phone|tel|telephone|tlf|mobile|mob|cell|cellphone|ring|text|sms"
     r"|whatsapp|wechat|viber|telegram|hotline|helpline|fax|dial|reach|contact|handy|telefon"
     r"|telefono|movil|cellulare|portable|anrufen|appelez|llamar|chiamare"
+    r"|llamenos|llamanos|llame|llamarnos|llamada|celular|durchklingeln|anklingeln|erreichbar"
     r"|my number|our number)\b|(?:ph|t|m|p)(?=[ ]?:))"
+    r"|(?P<pos_ja>電話|携帯|連絡先|フリーダイ[ヤア]ル|ファックス|ライン|ショートメール)"
     r"|\b(?P<carrier>ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal mail|parcelforce|tnt|ontrac"
     r"|lasership|yodel|colissimo|chronopost|correos|postnl|poste|sagawa|yamato|purolator"
     r"|canada post|australia post|amzl|4px|yanwen|cainiao|aramex)\b"
@@ -160,8 +168,12 @@ def _cue(view_text: str, start: int) -> str | None:
         window = window[earlier.end():]
     last = carrier = None
     for m in _CUES.finditer(window):
-        if m.group("pos"):
+        if m.group("pos") or m.group("pos_ja"):
             last = "pos"
+        elif m.group("neg_ja"):
+            # Japanese: the ID word right before its number ("注文番号：...", "〒123-4567").
+            if len(window[m.end():].strip(" :：は")) == 0:
+                last = "neg"
         elif _names_the_number(window[m.end():]):
             # An ID word names the number right after it ("tracking number: ...", "SN
             # 7741 ..."), not one further on ("for order questions, call ...").

@@ -152,6 +152,12 @@ def compose(rng: random.Random, book: Book, family: Family) -> str:
     sentences.append(_expand(rng, book, rng.choice(family.texts)))
     if rng.random() < 0.15:  # two sentences of one family ("it came. thanks!")
         sentences.append(_expand(rng, book, rng.choice(family.texts)))
+    if family.needs_reply and rng.random() < 0.25:
+        # A closing next to the point ("Thanks! One more question: ...", "It came, but it's
+        # broken"): the message still needs a reply; a thank-you decides nothing on its own.
+        closing = rng.choice([f for f in book.families if not f.needs_reply])
+        at = 0 if rng.random() < 0.7 else len(sentences)
+        sentences.insert(at, _expand(rng, book, rng.choice(closing.texts)))
     if family.needs_reply and book.reply_extras and rng.random() < 0.3:
         sentences.append(_expand(rng, book, rng.choice(book.reply_extras)))
     if rng.random() < 0.4:

@@ -121,11 +121,11 @@ def test_views_set_aside_what_carries_no_language():
 # ---------------------------------------------------------------- findings
 
 @pytest.mark.parametrize("text, name", [
-    ("Laissez-nous un avis 5 étoiles svp", "French"),
+    ("Poderia nos deixar uma avaliação de cinco estrelas, por favor?", "Portuguese"),
     ("Prosimy o wystawienie opinii na pięć gwiazdek!", "Polish"),
     ("Laat u alstublieft een recensie van vijf sterren achter?", "Dutch"),
     ("请给我们五星好评，谢谢！", "Chinese"),
-    ("星5のレビューをお願いします！", "Japanese"),
+    ("별 다섯 개짜리 리뷰를 남겨 주세요!", "Korean"),
     ("Lämna gärna ett omdöme med fem stjärnor!", "Swedish"),
     ("Lütfen bize beş yıldızlı bir yorum bırakın!", "Turkish"),
 ])

@@ -37,11 +37,52 @@ def test_the_language_comes_from_the_request_when_the_text_is_short():
     assert "review_manipulation.positive-review-de" in rules_of("5-Sterne-Bewertung?", "de")
 
 
-def test_english_rules_and_detectors_still_run_on_german_text():
-    assert {"email_address.address", "phone_number.number", "external_contact.messaging-app"} <= \
-        {r.id for r in load_policy("amazon").rules_for("de")}
+def test_detectors_run_on_german_text_and_english_word_rules_do_not():
+    german = {r.id for r in load_policy("amazon").rules_for("de")}
+    assert {"email_address.address", "phone_number.number", "formatting.line-breaks",
+            "timing.review-window", "repeat_request.already-requested"} <= german
+    assert "external_contact.email-us" not in german  # English words, not German ones
     assert {"email_address.address", "phone_number.number"} <= rules_of(
         "Mail: info@lampenshop.de, Telefon 0221 9876543.", "de")
+
+
+def test_an_english_phrase_inside_german_text_is_no_false_alarm():
+    # "per E-Mail" is the English rule's "by/per email"; here it says there is no e-mail.
+    text = ("Hallo Frau Schulte, leider können wir Ihnen keine Rechnung per E-Mail schicken. "
+            "Sie finden die Rechnung jederzeit in Ihrem Amazon-Konto.")
+    assert policy.check(text, "amazon") == []
+    assert "external_contact.email-us" in rules_of("Let's sort this out by email instead.")
+
+
+GERMAN_REQUESTS = [
+    "Guten Tag, Ihre Lampe ist angekommen. Über eine ehrliche Bewertung würden wir uns sehr freuen.",
+    "Hallo, würden Sie den Artikel bitte bewerten? Vielen Dank!",
+    "Bitte hinterlassen Sie uns eine Rezension auf Amazon.",
+    "Wir freuen uns über Ihr Feedback zum Produkt.",
+]
+
+
+@pytest.mark.parametrize("text", GERMAN_REQUESTS)
+def test_a_free_typed_german_review_request_gets_the_timing_and_once_per_order_checks(text):
+    early = {"delivered_on": "2026-11-02", "today": "2026-11-04"}
+    assert "timing.review-window" in rules_of_in(text, early)
+    assert "repeat_request.already-requested" in rules_of_in(text, {"previous_request_on": "2026-10-01"})
+    assert load_policy("amazon").asks_for_review(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vielen Dank, dass Sie eine Bewertung hinterlassen haben.",
+    "Ihre Lampe ist angekommen. Wir wünschen Ihnen viel Freude damit.",
+    "Die Bewertung des Schadens durch den Paketdienst liegt uns noch nicht vor.",
+])
+def test_a_german_message_that_asks_for_no_review_gets_no_timing_check(text):
+    assert not {"timing.review-window", "repeat_request.already-requested"} & rules_of_in(
+        text, {"delivered_on": "2026-11-02", "today": "2026-11-04", "previous_request_on": "2026-10-01"})
+    assert not load_policy("amazon").asks_for_review(text)
+
+
+def rules_of_in(text: str, context: dict) -> set[str]:
+    return {f.rule for f in policy.check(text, "amazon", context=context)}
 
 
 @pytest.mark.parametrize("text", [
@@ -99,3 +140,61 @@ def test_a_malformed_language_rules_file_names_file_and_rule(tmp_path):
         '[[rule]]\nid = "x-de"\nkind = "nope"\n', encoding="utf-8")
     with pytest.raises(PolicyError, match=r"de[/\\]rules\.toml: rule 'x-de': unknown kind"):
         load_policy_from(folder, "testmart")
+
+
+def test_any_language_must_be_true_or_false(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text(textwrap.dedent('''\
+        [[rule]]
+        id = "formatting.breaks"
+        kind = "phrases"
+        category = "formatting"
+        severity = "warn"
+        source = "inferred"
+        message = "x"
+        suggestions = ["x"]
+        any_language = "yes"
+        patterns = ['\\n\\n\\n']
+        examples.flag = ["a\\n\\n\\nb"]
+        examples.pass = ["a"]
+        '''), encoding="utf-8")
+    from policy.loader import load_rules
+    with pytest.raises(PolicyError, match=r"rule 'formatting.breaks': field 'any_language': expected true or false"):
+        load_rules(path)
+
+
+# ---------------------------------------------------------------- Japanese
+
+def test_japanese_rules_run_on_japanese_messages_only():
+    pol = load_policy("amazon")
+    japanese = {r.id for r in pol.rules_for("ja")} - {r.id for r in pol.rules}
+    assert {"inducement.money-for-review-ja", "external_contact.off-marketplace-ja"} <= japanese
+    assert not japanese & {r.id for r in pol.rules_for("de")}
+    assert "ja" in pol.facts.languages
+
+
+def test_a_japanese_review_offer_is_blocked_and_customer_service_passes():
+    result = policy.check_message("星5のレビューを書いていただけましたら、商品代金を全額返金いたします。", "amazon")
+    assert result.language == "ja"
+    assert {"inducement", "review_manipulation"} <= {f.category for f in result.findings if f.blocks}
+    assert policy.check_message("本日、全額返金いたしました。反映まで数日かかる場合がございます。", "amazon").findings == []
+
+
+@pytest.mark.parametrize("text", [
+    "お急ぎの場合はLINE ID「kagu_tanaka」までメッセージをください。",
+    "公式ＬＩＮＥに友だち登録いただくと、サポートがスムーズです。",
+    "詳しくはラインでお話しさせてください。",
+])
+def test_line_is_contact_off_the_marketplace(text):
+    assert "external_contact.off-marketplace-ja" in rules_of(text)
+
+
+def test_line_inside_a_japanese_or_english_word_is_not_the_app():
+    assert rules_of("こちらの商品はオンラインでの設定は不要です。ガイドラインに沿って発送いたします。") == set()
+
+
+def test_a_japanese_sentence_break_keeps_an_offer_apart_from_a_review():
+    # One sentence: the refund is tied to the review. Two: it is customer service and a request.
+    assert "inducement.money-for-review-ja" in rules_of("返金いたしますので、代わりにレビューを投稿してください。")
+    assert not {"inducement.money-for-review-ja", "inducement.gift-for-review-ja"} & rules_of(
+        "返金いたしました。お時間がございましたら、レビューをお寄せください。")

@@ -26,13 +26,14 @@ def _template(example: dict, marketplace: str):
 
 
 def _rules(marketplace: str):
-    """The marketplace's rules, then each language's own (a rule once, not once per set)."""
+    """The marketplace's rules, then each language's own (a rule once, not once per set; the
+    marketplace's rules read again for a language carry no language and run here once)."""
     policy = load_policy(marketplace)
     seen = {id(r) for r in policy.rules}
     yield from policy.rules
     for rules in policy.language_rules.values():
         for rule in rules:
-            if id(rule) not in seen:
+            if rule.language and id(rule) not in seen:
                 seen.add(id(rule))
                 yield rule
 
