@@ -143,8 +143,11 @@ def _shown_marketplace() -> str | None:
 
 def _filter_choices() -> list[str]:
     """Every installed marketplace, and any other one that still has records."""
-    stored = [r[0] for r in _db().execute("SELECT DISTINCT marketplace FROM review_request")]
-    return sorted(set(marketplace_ids()) | set(stored))
+    return sorted(set(marketplace_ids()) | set(_stored_marketplaces()))
+
+
+def _stored_marketplaces() -> list[str]:
+    return [r[0] for r in _db().execute("SELECT DISTINCT marketplace FROM review_request")]
 
 
 def _marketplace_name(marketplace: str) -> str:
@@ -206,7 +209,9 @@ def page():
                      "order_id": r["order_id"], "template": r["template"],
                      "template_title": templates[r["template"]].title if r["template"] in templates
                      else r["template"], "requested_on": r["requested_on"]})
-    choices = [{"id": m, "name": _marketplace_name(m)} for m in _filter_choices()]
+    # The select offers the marketplaces that have records (and the one shown, if it has none).
+    listed = sorted(set(_stored_marketplaces()) | ({shown} if shown else set()))
+    choices = [{"id": m, "name": _marketplace_name(m)} for m in listed]
     return render_template("history.html", rows=rows, confirm=None, shown=shown, choices=choices,
                            shown_name=_marketplace_name(shown) if shown else None)
 
