@@ -1,10 +1,10 @@
 """How well each marketplace's policy pack agrees with its labelled message sets.
 
-For every marketplace with sets in tests/data/ (<marketplace>_dev.jsonl, the set the
-rules were tuned on, and <marketplace>_heldout.jsonl, written at the same time and
-never tuned on) it prints: the share of violating messages blocked, the share of clean
-messages passed, and the recall of each labelled category (a category counts as found
-when any finding, warn or block, has it).
+For every marketplace with sets in tests/data/ (<marketplace>_<set>.jsonl, the sets in
+SETS below, each marked with whether the rules were tuned on it) it prints: the share of
+violating messages blocked, the share of clean messages passed, and the recall of each
+labelled category (a category counts as found when any finding, warn or block, has it).
+Only a set marked "not tuned on" is an honest estimate for text no one here wrote.
 
     .venv/bin/python benchmarks/marketplaces.py                  # every marketplace, every set
     .venv/bin/python benchmarks/marketplaces.py MARKETPLACE --errors    # one marketplace, with misses
@@ -27,7 +27,15 @@ sys.path.insert(0, str(REPO))
 import policy  # noqa: E402  (after the path so the script runs from anywhere)
 
 DATA = REPO / "tests" / "data"
-SETS = ("dev", "heldout")
+# Each set, in the order written, and how it was used. A set scored blind and then studied
+# for misses counts as tuned on from then on; its first (blind) score is in
+# benchmarks/README.md.
+SETS = {
+    "dev": "tuned on (written with the packs)",
+    "heldout": "tuned on (written with the packs; its misses were fixed by phrasing family later)",
+    "heldout2": "tuned on (written blind before the family fixes, scored once, then studied)",
+    "heldout3": "not tuned on (written after the family fixes, scored once)",
+}
 TARGET = 0.95  # blocked share of violating messages, passed share of clean ones
 
 
@@ -81,10 +89,10 @@ def ratio(n: int, d: int) -> str:
     return f"{n}/{d} = {n / d:.3f}" if d else "-"
 
 
-def report(name: str, outcomes: list[Outcome], out) -> bool:
+def report(name: str, outcomes: list[Outcome], out, use: str = "") -> bool:
     blocked, violating, passed, clean = shares(outcomes)
     ok = (not violating or blocked / violating >= TARGET) and (not clean or passed / clean >= TARGET)
-    out.write(f"  {name}: {len(outcomes)} messages\n")
+    out.write(f"  {name}: {len(outcomes)} messages" + (f" [{use}]" if use else "") + "\n")
     out.write(f"    violating blocked: {ratio(blocked, violating)}\n")
     out.write(f"    clean passed:      {ratio(passed, clean)}\n")
     recalls = recall_by_category(outcomes)
@@ -130,12 +138,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: cannot load the {pack!r} policy: {exc}", file=sys.stderr)
             return 2
         print(f"{name} (checked with the {pack!r} policy)")
-        for set_name in SETS:
+        for set_name, use in SETS.items():
             path = DATA / f"{name}_{set_name}.jsonl"
             if not path.exists():
                 continue
             outcomes = run(load_set(path), pack)
-            all_ok &= report(path.name, outcomes, sys.stdout)
+            all_ok &= report(path.name, outcomes, sys.stdout, use)
             if args.errors:
                 print_errors(outcomes, sys.stdout)
         print()

@@ -33,6 +33,7 @@ IMPORT_SECONDS = time.perf_counter() - _t0
 SIZES = (500, 2_000, 10_000)
 ADVERSARIAL_SIZE = 100_000
 P99_TARGET_MS = 5.0           # at 2,000 characters
+MEAN_TARGET_MS = 1.5          # at 2,000 characters, the check itself (language detection aside)
 P99_TARGET_SIZE = 2_000
 ADVERSARIAL_TARGET_S = 1.0    # every 100,000-character input
 CHILD_TIME_LIMIT_S = 10.0     # a child still running after this is killed and counted as FAIL
@@ -144,18 +145,29 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[rank - 1]
 
 
-def time_realistic(size: int, runs: int, rng: random.Random) -> tuple[float, float, float, int]:
+def time_realistic(size: int, runs: int, rng: random.Random) -> tuple[float, float, float, int, float, float]:
+    """(median, p99, max, findings, mean, mean without language detection) in ms. The first
+    pass detects each message's language afresh (as a new message would); the second pass
+    checks the same messages again, the detector's answer remembered: the check itself."""
     messages = [realistic_message(size, rng) for _ in range(runs)]
     for m in messages[:20]:  # warm-up
         policy.check(m)
+    from policy import language
+    language._scores.cache_clear()
     times, findings = [], 0
     for m in messages:
         start = time.perf_counter()
         result = policy.check(m)
         times.append((time.perf_counter() - start) * 1000)
         findings += len(result)
+    again = []
+    for m in messages:
+        start = time.perf_counter()
+        policy.check(m)
+        again.append((time.perf_counter() - start) * 1000)
+    mean, mean_without = statistics.fmean(times), statistics.fmean(again)
     times.sort()
-    return statistics.median(times), percentile(times, 99), times[-1], findings
+    return statistics.median(times), percentile(times, 99), times[-1], findings, mean, mean_without
 
 
 def _measure_child(text: str, conn) -> None:
@@ -209,12 +221,16 @@ def main(argv: list[str] | None = None) -> int:
 
     rng = random.Random(args.seed)
     print(f"\nRealistic messages ({args.runs} runs each after 20 warm-up; milliseconds)")
-    print(f"{'chars':>7s} {'median':>8s} {'p99':>8s} {'max':>8s} {'findings/msg':>13s}")
+    print("(mean: with language detection; -detect: the same messages again, the detector's "
+          "answer remembered)")
+    print(f"{'chars':>7s} {'median':>8s} {'p99':>8s} {'max':>8s} {'mean':>8s} {'-detect':>8s} "
+          f"{'findings/msg':>13s}")
     for size in SIZES:
-        median, p99, worst, findings = time_realistic(size, args.runs, rng)
-        print(f"{size:7,d} {median:8.3f} {p99:8.3f} {worst:8.3f} {findings / args.runs:13.1f}")
+        median, p99, worst, findings, mean, mean_without = time_realistic(size, args.runs, rng)
+        print(f"{size:7,d} {median:8.3f} {p99:8.3f} {worst:8.3f} {mean:8.3f} {mean_without:8.3f} "
+              f"{findings / args.runs:13.1f}")
         if size == P99_TARGET_SIZE:
-            p99_at_target = p99
+            p99_at_target, mean_at_target = p99, mean_without
 
     print(f"\nAdversarial inputs ({ADVERSARIAL_SIZE:,} characters each; one check, then one traced for memory)")
     print(f"{'input':36s} {'seconds':>8s} {'peak MiB':>9s} {'findings':>9s}  target")
@@ -239,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
         failures.append("p99")
     print(f"  p99 at {P99_TARGET_SIZE:,} characters <= {P99_TARGET_MS} ms: "
           f"{'PASS' if ok else 'FAIL'} ({p99_at_target:.3f} ms)")
+    mean_ok = mean_at_target <= MEAN_TARGET_MS
+    if not mean_ok:
+        failures.append("mean")
+    print(f"  mean check at {P99_TARGET_SIZE:,} characters, language detection aside, <= "
+          f"{MEAN_TARGET_MS} ms: {'PASS' if mean_ok else 'FAIL'} ({mean_at_target:.3f} ms)")
     adversarial_ok = not any(f.startswith("adversarial") for f in failures)
     print(f"  every {ADVERSARIAL_SIZE:,}-character input <= {ADVERSARIAL_TARGET_S} s: "
           f"{'PASS' if adversarial_ok else 'FAIL'}")

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse  # the stdlib parser: the exact tree `re` will run
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from re._constants import MAXREPEAT
 
 GAP_LIMIT = 12
@@ -228,11 +229,19 @@ def _small_class(op, av) -> list[str] | None:
     return [chr(c) for _, c in av]
 
 
+def _rarity(s: str) -> int:
+    """How seldom a string occurs in ordinary text, 1..3: its length up to 3, or 3 when it
+    holds a symbol ("*", "@", "#": masked words and addresses are rare)."""
+    if any(not ch.isalnum() and not ch.isspace() for ch in s):
+        return 3
+    return min(3, len(s))
+
+
 def _rank(c: frozenset[str]) -> tuple:
     """How well a set of strings tells that a pattern cannot match: sets without everyday
-    words first, then none shorter than 3 characters, then the fewest strings."""
+    words first, then none of a low rarity, then the fewest strings."""
     shortest = min(len(x) for x in c)
-    return (not (c & _EVERYDAY), min(3, shortest), -len(c), shortest)
+    return (not (c & _EVERYDAY), min(map(_rarity, c)), -len(c), shortest)
 
 
 def _required_sets(items, keep: int = 6) -> tuple[frozenset[str], ...]:
@@ -273,6 +282,15 @@ def _candidates(items) -> list[frozenset[str]]:
             candidates.append(frozenset("".join(run) + c for c in chars))
             run.clear()
             continue
+        if chars:  # "[*#]{2,}": one of the characters must occur
+            candidates.append(frozenset(chars))
+            continue
+        if run and op in (sre_parse.SUBPATTERN, sre_parse.BRANCH):
+            # "r" then (?:eview|ate): one of "review", "rate" must occur (sre factors a
+            # common first letter out of alternatives, leaving only their weaker tails).
+            following = _item_prefixes(op, av)
+            if following:
+                candidates.append(frozenset("".join(run) + p for p in following))
         close_run()
         found = None
         if op == sre_parse.SUBPATTERN:
@@ -288,6 +306,58 @@ def _candidates(items) -> list[frozenset[str]]:
             candidates.append(found)
     close_run()
     return candidates
+
+
+PREFIX_LIMIT = 64  # strings: more alternatives than this and a prefix set is not worth it
+
+
+def _item_prefixes(op, av) -> frozenset[str] | None:
+    """Non-empty literal strings one of which starts every match of a group or a choice of
+    alternatives (None when some match may start otherwise, or there are too many)."""
+    if op == sre_parse.SUBPATTERN:
+        if av[1] & re.IGNORECASE:
+            return None  # the strings would have to be found in any case
+        return _sequence_prefixes(av[-1])
+    if op == sre_parse.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _sequence_prefixes(branch)
+            if not found:
+                return None
+            out |= found
+            if len(out) > PREFIX_LIMIT:
+                return None
+        return frozenset(out)
+    return None
+
+
+def _sequence_prefixes(items) -> frozenset[str] | None:
+    """Like _item_prefixes for a sequence: its leading literals (zero-width assertions
+    between them change nothing), extended by the prefixes of a group that follows."""
+    run: list[str] = []
+    for op, av in items:
+        if op == sre_parse.LITERAL:
+            run.append(chr(av))
+            continue
+        if _zero_width(op, av):
+            continue
+        chars = _small_class(op, av) if op == sre_parse.IN else None
+        following = frozenset(chars) if chars else _item_prefixes(op, av)
+        if following:
+            return frozenset("".join(run) + p for p in following)
+        break
+    return frozenset(["".join(run)]) if run else None
+
+
+def _zero_width(op, av) -> bool:
+    """An assertion, or a group or choice of nothing but assertions ("(?:^|(?<=\\n))")."""
+    if op in (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+        return True
+    if op == sre_parse.SUBPATTERN:
+        return all(_zero_width(o, a) for o, a in av[-1])
+    if op == sre_parse.BRANCH:
+        return all(all(_zero_width(o, a) for o, a in b) for b in av[1])
+    return False
 
 
 SCAN_WHOLE_BELOW = 0  # characters: shorter texts are scanned whole (0: window every text)
@@ -371,6 +441,102 @@ _FOUND = object()    # memo key: (text, required strings present with their posi
 _SCANNED = object()  # memo key: part key -> its matches in the text
 
 
+MAX_START_POSITIONS = 64  # more candidate starts than this: a scan is as quick
+
+
+@lru_cache(maxsize=None)
+def start_strings(source: str) -> frozenset[str] | None:
+    """The strings one of which every match of `source` starts with, when they are few and
+    none is a single ASCII character (else None: the part is scanned). `re` tries a
+    pattern at every position; with these, it is tried only where one of them starts."""
+    tree = sre_parse.parse(source, 0)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    found = _sequence_prefixes(list(tree))
+    if not found or len(found) > PREFIX_LIMIT or any(len(h) < 2 and h.isascii() for h in found):
+        return None
+    return found
+
+
+def indexed(h: str) -> bool:
+    """Whether the HintIndex automaton holds start string `h`: everyday words and short
+    strings occur so often that finding them one by one, only when asked, is cheaper."""
+    return len(h) >= 3 and h not in _EVERYDAY
+
+
+_POSITIONS = object()  # memo key: start string not in the automaton -> its positions
+_AT = object()         # memo key: set of start strings -> where one of them starts
+
+
+def _start_positions(starts: frozenset[str], positions: dict[str, list[int]], text: str,
+                     memo: dict) -> list[int] | None:
+    """Sorted positions where one of `starts` begins (None when there are too many);
+    remembered per check (parts sharing a word list share them)."""
+    by_set = memo.get(_AT)
+    if by_set is None:
+        by_set = memo[_AT] = {}
+        memo[_POSITIONS] = {}
+    if starts not in by_set:
+        by_set[starts] = _collect_positions(starts, positions, text, memo[_POSITIONS])
+    return by_set[starts]
+
+
+def _collect_positions(starts, positions, text, found_here) -> list[int] | None:
+    at: set[int] = set()
+    for h in starts:
+        if indexed(h):
+            found = positions.get(h)
+        else:
+            found = found_here.get(h)
+            if found is None:
+                found, i = [], text.find(h)
+                while i >= 0 and len(found) <= MAX_START_POSITIONS:
+                    found.append(i)
+                    i = text.find(h, i + 1)
+                found_here[h] = found
+        if found:
+            at.update(found)
+            if len(at) > MAX_START_POSITIONS:
+                return None
+    return sorted(at)
+
+
+def _matches_at(regex: re.Pattern, text: str, at: list[int], end: int) -> list[re.Match]:
+    """What `regex.finditer(text, 0, end)` yields when every match starts at one of the sorted
+    positions `at`: a match tried only there (each non-empty, as a start string is; the next
+    tried after the end of the last, as finditer does)."""
+    out = []
+    last = 0
+    for p in at:
+        if p >= end:
+            break
+        if p < last:
+            continue
+        m = regex.match(text, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _scan(regex: re.Pattern, hints, text: str, memo: dict, positions, sentences) -> list[re.Match]:
+    """The matches of a part with no known start strings: with `sentences`, only around the
+    sentences holding its rarest required strings; else the whole text."""
+    if not sentences or not hints or len(text) < SCAN_WHOLE_BELOW:
+        ranges = None
+    elif positions is not None:
+        group, starts = _fewest(hints, positions)
+        window_key = ("windows", group)  # parts sharing a word list share it
+        if window_key not in memo:
+            memo[window_key] = _ranges_at(starts, sentences)
+        ranges = memo[window_key]
+    else:
+        ranges = _ranges(hints[0], text, sentences)
+    if ranges is None:
+        return list(regex.finditer(text))
+    return [m for s, e in ranges for m in regex.finditer(text, s, e)]
+
+
 class HintIndex:
     """The required strings of all of a policy's patterns in one automaton. One pass over
     a message tells which of them occur (about 10x faster than a substring search per
@@ -381,6 +547,7 @@ class HintIndex:
         if ahocorasick is None:
             return
         strings = {h for c in compiled for _, hints in c.parts for group in hints for h in group}
+        strings |= {h for c in compiled for starts in c.starts if starts for h in starts if indexed(h)}
         if not strings:
             return
         automaton = ahocorasick.Automaton()
@@ -420,10 +587,14 @@ class Compiled:
     instead of trying every position.
     """
 
-    __slots__ = ("parts", "pattern", "index", "_keys")
+    __slots__ = ("parts", "pattern", "index", "_keys", "starts", "_firsts")
 
     def __init__(self, parts: list[tuple[re.Pattern, tuple[frozenset[str], ...]]]):
         self.parts = parts
+        # per part: the strings one of which every match starts with (None: unknown)
+        self.starts = [start_strings(r.pattern) for r, _ in parts]
+        # every part needs one of these: none in the text, and no part need be looked at
+        self._firsts = frozenset().union(*(h[0] for _, h in parts)) if all(h for _, h in parts) else None
         self.pattern = "|".join(r.pattern for r, _ in parts)
         self.index: HintIndex | None = None
         self._keys = [("part", r.pattern) for r, _ in parts]
@@ -470,10 +641,12 @@ class Compiled:
                     found.extend(regex.finditer(text))
         else:
             positions, present = self.index.found(text, memo) if self.index is not None else (None, None)
+            if present is not None and self._firsts is not None and self._firsts.isdisjoint(present):
+                return iter(())  # no part has its first required strings in the text
             scanned = memo.get(_SCANNED)
             if scanned is None:
                 scanned = memo[_SCANNED] = {}
-            for (regex, hints), key in zip(self.parts, self._keys):
+            for (regex, hints), key, first in zip(self.parts, self._keys, self.starts):
                 matches = scanned.get(key)
                 if matches is None:
                     if present is not None:
@@ -487,21 +660,12 @@ class Compiled:
                         possible = self._present(hints, text, memo)
                     if not possible:
                         matches = ()
+                    elif first is not None and positions is not None and \
+                            (at := _start_positions(first, positions, text, memo)) is not None:
+                        # Tried only where a match can start: no need to narrow the scan.
+                        matches = _matches_at(regex, text, at, len(text))
                     else:
-                        if not sentences or not hints or len(text) < SCAN_WHOLE_BELOW:
-                            ranges = None
-                        elif positions is not None:
-                            group, starts = _fewest(hints, positions)
-                            window_key = ("windows", group)  # parts sharing a word list share it
-                            if window_key not in memo:
-                                memo[window_key] = _ranges_at(starts, sentences)
-                            ranges = memo[window_key]
-                        else:
-                            ranges = _ranges(hints[0], text, sentences)
-                        if ranges is None:
-                            matches = list(regex.finditer(text))
-                        else:
-                            matches = [m for s, e in ranges for m in regex.finditer(text, s, e)]
+                        matches = _scan(regex, hints, text, memo, positions, sentences)
                     scanned[key] = matches
                 if matches:
                     found.extend(matches)
@@ -509,16 +673,38 @@ class Compiled:
             found.sort(key=lambda m: (m.start(), -m.end()))
         return iter(found)
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        """The earliest match of any part within text[pos:endpos]."""
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, memo: dict | None = None):
+        """The earliest match of any part within text[pos:endpos] (of two at one place, the
+        earlier part's). With `memo` (a per-text dict), parts whose required strings are
+        nowhere in the text are skipped, and parts with start strings tried only where
+        those start."""
         end = len(text) if endpos is None else endpos
         best = None
         short = end - pos < 300  # a sentence: scanning it is cheaper than the pre-check
-        for regex, hints in self.parts:
-            if short or self._possible(hints, text, pos, end):
+        positions = present = None
+        if memo is not None and self.index is not None:
+            positions, present = self.index.found(text, memo)
+        for (regex, hints), first in zip(self.parts, self.starts):
+            if present is not None:
+                if any(group.isdisjoint(present) for group in hints):
+                    continue
+            elif not (short or self._possible(hints, text, pos, end)):
+                continue
+            at = _start_positions(first, positions, text, memo) if first and present is not None else None
+            if at is not None:
+                m = None
+                for i in range(bisect_left(at, pos), len(at)):
+                    if at[i] >= end or (best is not None and at[i] >= best.start()):
+                        break
+                    m = regex.match(text, at[i], end)
+                    if m is not None:
+                        break
+            else:
                 m = regex.search(text, pos, end)
-                if m and (best is None or m.start() < best.start()):
-                    best = m
+            if m and (best is None or m.start() < best.start()):
+                best = m
+                if best.start() == pos:
+                    break  # nothing can start earlier
         return best
 
     def sub(self, repl, text: str) -> str:

@@ -103,7 +103,7 @@ def _in_scope(pattern: Compiled | None, mv: MessageView, first: int, last: int) 
         return None
     key = (id(pattern), first, last)
     if key not in mv.memo:
-        mv.memo[key] = pattern.search(mv.view, mv.sentences[first][0], mv.sentences[last][1])
+        mv.memo[key] = pattern.search(mv.view, mv.sentences[first][0], mv.sentences[last][1], mv.memo)
     return mv.memo[key]
 
 
@@ -269,7 +269,7 @@ class CoOccurrence(Rule):
                 return after, match
             before = [m for m in candidates if m.end() <= match.start()]
             if before and (between is None or
-                           between.search(mv.view, before[-1].end(), match.end())):
+                           between.search(mv.view, before[-1].end(), match.end(), mv.memo)):
                 return before[-1], match
         return None
 
@@ -306,7 +306,7 @@ class MessageOnly(Rule):
             if len(_WORD.findall(rest)) > allowance:
                 return []
             matched_any = matched_any or hit
-        if not matched_any or (o.get("unless") and o["unless"].search(mv.view)):
+        if not matched_any or (o.get("unless") and o["unless"].search(mv.view, memo=mv.memo)):
             return []
         return [self.whole_message(mv)]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .policyfile import PolicyError
-from .triage_language import reading
+from .triage_language import default_language, reading
 from .triage_model import Scored, load_model
 from .triage_rules import INTENTS, TriageRules, default_marketplace, load_triage_rules
 
@@ -84,6 +84,8 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
         reasons.extend(_phrase_reasons(rules, scored, needs_reply, intent))
     elif has_words and extra is not None:
         reasons.extend(r for r in _phrase_reasons(rules, scored, needs_reply, intent) if not _overlaps(r, reasons))
+    if readable and language != default_language():
+        reasons = [_to_clause(text, r) for r in reasons]  # a model read from a phrase book
     reasons = _distinct(reasons)[:MAX_REASONS]
     if needs_reply and has_words and not reasons:
         reasons.append(_whole(scored, rules.unsure_why))
@@ -321,6 +323,35 @@ def _why(rules: TriageRules, scored: Scored, first: int, last: int, needs_reply:
         return rules.question_why
     intent = rules.intents[best]
     return intent.why if needs_reply else intent.why_no_reply
+
+
+CLAUSE_MARKS = frozenset(".,;:!?\n。、！？」「…")
+MAX_CLAUSE_STRETCH = 40  # characters a phrase may grow by on each side to reach its clause's edges
+
+
+def _to_clause(text: str, reason: dict) -> dict:
+    """The phrase grown to the whole clause it sits in ("Mein Paket liegt seit gestern in der"
+    -> "... in der Filiale"; Japanese, cut by script, needs it most: 「いしたいのですが」 ->
+    「お願いしたいのですが」), when the clause's edges are near; otherwise as it was."""
+    start, end = reason["start"], reason["end"]
+    a = start
+    while a > 0 and text[a - 1] not in CLAUSE_MARKS and start - a < MAX_CLAUSE_STRETCH:
+        a -= 1
+    b = end
+    while b < len(text) and text[b - 1] not in CLAUSE_MARKS and text[b] not in CLAUSE_MARKS \
+            and b - end < MAX_CLAUSE_STRETCH:
+        b += 1
+    if a > 0 and text[a - 1] not in CLAUSE_MARKS:
+        a = start
+    if b < len(text) and text[b] not in CLAUSE_MARKS:
+        b = end
+    if b < len(text) and text[b] in "?？!！":  # a question or an exclamation keeps its mark
+        b += 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return {**reason, "start": a, "end": b}
 
 
 def _overlaps(reason: dict, others: list[dict]) -> bool:

@@ -17,6 +17,7 @@ from .triage_data import phrasebook
 from .triage_model import MODEL_PATH, TriageModel, load_model, load_model_from
 
 LANGUAGES_FILE = MODEL_PATH.parent / "languages.toml"
+SURE = 0.8  # the detector's confidence at which the expected language needs no second look
 
 
 @lru_cache(maxsize=None)
@@ -66,6 +67,8 @@ def reading(text: str, expected: str) -> tuple[str, TriageModel | None]:
     """
     from .language import _scores, detect
     found = detect(text, expected)
+    if found.detected and found.language == expected and found.confidence >= SURE:
+        return found.language, model_for(found.language)
     words = _words(text)
     known = {tag: _known(tag, words) for tag in model_languages()}
     if found.detected:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from policy.policyfile import PolicyError
-from policy.triage import triage
+from policy.triage import CLAUSE_MARKS, triage
 from policy.triage_data import phrasebook
 from policy.triage_features import tokens, view_of
 from policy.triage_language import model_for, model_languages, reading
@@ -68,8 +68,12 @@ def test_typical_messages_get_the_verdict_intent_and_language(language, text, ne
     assert (result["needs_reply"], result["intent"]) == (needs_reply, intent)
     assert result["reasons"], "the deciding phrases are shown"
     for reason in result["reasons"]:
-        phrase = text[reason["start"]:reason["end"]]
-        assert phrase.strip() and "_" not in reason["why"]
+        start, end = reason["start"], reason["end"]
+        assert text[start:end].strip() and "_" not in reason["why"]
+        # Whole phrases: a reason starts and ends at its clause's edges, never inside a word
+        # (Japanese, cut into script runs, included).
+        assert start == 0 or text[start - 1] in CLAUSE_MARKS or text[start - 1].isspace(), text[start:end]
+        assert end == len(text) or text[end] in CLAUSE_MARKS or text[end - 1] in CLAUSE_MARKS, text[start:end]
 
 
 def test_english_stays_english_and_short_messages_go_to_the_model_that_knows_them():

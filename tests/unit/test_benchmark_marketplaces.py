@@ -1,0 +1,43 @@
+"""benchmarks/marketplaces.py reports every labelled set of a marketplace and says which
+sets the rules were tuned on (only a set marked "not tuned on" is an honest estimate)."""
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+from functools import lru_cache
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@lru_cache(maxsize=1)
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("marketplaces_benchmark", REPO / "benchmarks" / "marketplaces.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("marketplace", ("ebay", "walmart", "etsy"))
+def test_every_set_is_reported_with_how_it_was_used(marketplace):
+    bench = _benchmark()
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert bench.main([marketplace]) == 0
+    text = out.getvalue()
+    for set_name, use in bench.SETS.items():
+        if (REPO / "tests" / "data" / f"{marketplace}_{set_name}.jsonl").exists():
+            assert f"{marketplace}_{set_name}.jsonl" in text and f"[{use}]" in text, set_name
+    assert f"{marketplace}_heldout3.jsonl" in text and "[not tuned on" in text
+    assert text.count("violating blocked:") == text.count("clean passed:") >= 4
+    assert "recall by category:" in text
+
+
+def test_only_the_last_set_is_untuned():
+    uses = _benchmark().SETS
+    assert [name for name, use in uses.items() if use.startswith("not tuned on")] == ["heldout3"]
