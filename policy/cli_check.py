@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 
 from . import CheckResult, ContextError, PolicyError, check_message, load_policy
+from .cli_locale import Words
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, loads_json, read_text
 from .context import CONTEXT_KEYS, DATE_KEYS, context_problem
 from .language import AUTO, parse_language
@@ -156,7 +157,10 @@ def finding_with_position(finding, index: LineIndex) -> dict:
     return data
 
 
-def format_text(label: str, text: str, findings: list) -> list[str]:
+def format_text(label: str, text: str, findings: list, words: Words | None = None) -> list[str]:
+    """One "file:line:column: severity: message [rule] (category)" line per finding (the
+    severity, rule and category stay ids, for scripts), then its excerpt and first fix."""
+    words = words or Words()
     index = LineIndex(text)
     lines = []
     for f in findings:
@@ -164,14 +168,19 @@ def format_text(label: str, text: str, findings: list) -> list[str]:
         lines.append(f"{label}:{line}:{column}: {f.severity}: {f.message} [{f.rule}] ({f.category})")
         lines.append(f"    {_one_line(f.excerpt or text[f.start:f.end])}")
         if f.suggestions:
-            lines.append(f"    suggestion: {f.suggestions[0]}")
+            lines.append("    " + words._("suggestion: %(text)s", text=f.suggestions[0]))
         elif f.replacements:
-            lines.append(f"    suggestion: replace with {f.replacements[0]!r}")
+            lines.append("    " + words._("suggestion: replace with %(text)s", text=repr(f.replacements[0])))
     return lines
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+def summary_line(files: int, blocking: int, warnings: int, words: Words | None = None) -> str:
+    """The last line of a text report: "2 files, 1 blocking, 3 warnings"."""
+    words = words or Words()
+    return words._("%(files)s, %(blocking)s, %(warnings)s",
+                   files=words.ngettext("%(num)d file", "%(num)d files", files),
+                   blocking=words.ngettext("%(num)d blocking", "%(num)d blocking", blocking),
+                   warnings=words.ngettext("%(num)d warning", "%(num)d warnings", warnings))
 
 
 # ---------------------------------------------------------------- main
@@ -204,13 +213,13 @@ def run_files(paths: list[str], args, context: dict | None, out) -> int:
         doc = {"files": files, "ok": all(f["ok"] for f in files)}
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
+        words = Words(args.locale)
         for m, findings in results:
-            for line in format_text(m.label, m.text, findings):
+            for line in format_text(m.label, m.text, findings, words):
                 out.write(line + "\n")
         blocking = sum(f.severity == "block" for _, fs in results for f in fs)
         warnings = sum(f.severity != "block" for _, fs in results for f in fs)
-        out.write(f"{_plural(len(results), 'file')}, {blocking} blocking, "
-                  f"{_plural(warnings, 'warning')}\n")
+        out.write(summary_line(len(results), blocking, warnings, words) + "\n")
     return 1 if any(_blocks(fs) for _, fs in results) else 0
 
 

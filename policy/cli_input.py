@@ -14,7 +14,25 @@ STDIN_NAME = "<stdin>"
 
 
 class UsageError(Exception):
-    """Bad arguments or unreadable input: reported on stderr, exit status 2."""
+    """Bad arguments or unreadable input: reported on stderr, exit status 2.
+
+    `UsageError.of(template, **values)` keeps the message's words apart from its values, so an
+    interface can show it in its own locale (the template is a msgid of the gettext catalog;
+    babel.cfg extracts the N_() marks around it)."""
+
+    template: str | None = None
+    values: dict = {}
+
+    @classmethod
+    def of(cls, template: str, **values) -> "UsageError":
+        error = cls(template.format(**values))
+        error.template, error.values = template, values
+        return error
+
+
+def N_(text: str) -> str:
+    """Marks a message for the catalog without translating it here (the CLI speaks English)."""
+    return text
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -19,8 +19,9 @@ import json
 import sys
 
 from .cli_input import ArgumentParser, UsageError, input_name, iter_jsonl, read_text
+from .cli_locale import Words
 from .engine import PolicyError
-from .localize import language_name
+from .localize import SOURCE_LOCALE, check_locale, language_name
 from .triage import triage
 from .triage_inbox import kind_of, parse_time, read_inbox, triage_all
 from .triage_rules import default_marketplace, load_triage_rules
@@ -47,6 +48,8 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--inbox", action="store_true",
                         help="read every FILE (or standard input) as an inbox: mbox, eml, csv, "
                              "or messages separated by a line of ---")
+    parser.add_argument("--locale", default=SOURCE_LOCALE, metavar="LOCALE",
+                        help='language of the readable report, e.g. "zh" (default: en); JSON keeps ids')
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="inbox output: readable text (default) or one JSON line per message")
     parser.add_argument("--jsonl", metavar="FILE|-",
@@ -80,20 +83,25 @@ def _one_line(text: str, width: int = EXCERPT_WIDTH) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def format_verdict(label: str, text: str, result: dict, marketplace: str) -> list[str]:
+def format_verdict(label: str, text: str, result: dict, marketplace: str,
+                   words: Words | None = None) -> list[str]:
+    """A readable verdict: "<label>: needs a reply — <intent>", then why, templates, fields."""
+    words = words or Words()
+    _ = words._
     rules = load_triage_rules(marketplace)
-    verdict = "needs a reply" if result["needs_reply"] else rules.no_reply_label.lower()
-    lines = [f"{label}: {verdict} — {rules.intents[result['intent']].title}"]
+    verdict = _("needs a reply") if result["needs_reply"] else _(rules.no_reply_label).lower()
+    lines = [f"{label}: {verdict} — {_(rules.intents[result['intent']].title)}"]
     if result.get("language"):
-        lines.append(f"    language: {language_name(result['language'], 'en')}")
+        lines.append("    " + _("language: %(language)s", language=language_name(result["language"], words.locale)))
     if result.get("reply_by"):
-        lines.append(f"    reply by: {result['reply_by']}")
+        lines.append("    " + _("reply by: %(time)s", time=result["reply_by"]))
     for reason in result["reasons"]:
-        lines.append(f"    \"{_one_line(text[reason['start']:reason['end']])}\": {reason['why']}")
+        lines.append(f"    \"{_one_line(text[reason['start']:reason['end']])}\": {_(reason['why'])}")
     if result["templates"]:
-        lines.append(f"    reply templates: {', '.join(result['templates'])}")
+        lines.append("    " + _("reply templates: %(ids)s", ids=words.join(result["templates"])))
+    names = {"order_id": _("order id"), "product": _("product")}
     for key, value in result.get("fields", {}).items():
-        lines.append(f"    {key.replace('_', ' ')}: {value}")
+        lines.append(f"    {names.get(key, key.replace('_', ' '))}: {value}")
     return lines
 
 
@@ -126,6 +134,10 @@ def main(argv: list[str]) -> int:
         if args.jsonl is not None and args.files:
             raise UsageError("give either --jsonl or message files, not both")
         args.marketplace = load_triage_rules(args.marketplace or default_marketplace()).marketplace
+        try:
+            words = Words(check_locale(args.locale))
+        except ValueError as exc:
+            raise UsageError(f"--locale: {exc}") from None
         if args.jsonl is not None:
             rows = read_jsonl(args.jsonl)
             results = [triage(r["text"], marketplace=args.marketplace, previous=r["previous"],
@@ -151,7 +163,7 @@ def main(argv: list[str]) -> int:
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
         return 0
     for (label, text), result in zip(singles, results):
-        out.write("\n".join(format_verdict(label, text, result, args.marketplace)) + "\n")
+        out.write("\n".join(format_verdict(label, text, result, args.marketplace, words)) + "\n")
     for name, triaged in inboxes:
         for result in triaged:
             if args.format == "json":
@@ -161,5 +173,5 @@ def main(argv: list[str]) -> int:
                                      ensure_ascii=False) + "\n")
             else:
                 label = f"{name} {result['source']}"
-                out.write("\n".join(format_verdict(label, result["text"], result, args.marketplace)) + "\n")
+                out.write("\n".join(format_verdict(label, result["text"], result, args.marketplace, words)) + "\n")
     return 0

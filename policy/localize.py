@@ -36,6 +36,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from babel.lists import format_list
+
 from .engine import load_policy
 from .finding import Finding
 from .language import language_data
@@ -285,7 +287,9 @@ def _localize_language(finding: Finding, pack: LocalePack) -> Finding:
     back = {v: k for k, v in names_en.items()}
 
     def name(value: str) -> str:
-        return ", ".join(names_local.get(back.get(part, ""), part) for part in value.split(", "))
+        # A list of languages ("English, German") the locale's way (CLDR, Babel): "英语和德语".
+        return format_list([names_local.get(back.get(part, ""), part) for part in value.split(", ")],
+                           locale=pack.locale)
 
     def put(text: str, keys: tuple[str, ...]) -> str:
         for key in keys:

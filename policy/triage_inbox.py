@@ -18,7 +18,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from .cli_input import UsageError
+from .cli_input import N_, UsageError
 from .plaintext import html_to_text
 
 MAX_MESSAGES = 5000
@@ -79,10 +79,11 @@ def read_inbox(data: bytes, filename: str | None = None, kind: str | None = None
     elif kind == "text":
         messages = read_pasted(_decode(data))
     else:
-        raise UsageError(f"unknown inbox format {kind!r}: use mbox, eml, csv or text")
+        raise UsageError.of(N_("unknown inbox format {kind}: use mbox, eml, csv or text"), kind=repr(kind))
     messages = [m for m in messages if m.text.strip()]
     if len(messages) > MAX_MESSAGES:
-        raise UsageError(f"{len(messages):,} messages is more than the {MAX_MESSAGES:,} one upload may hold")
+        raise UsageError.of(N_("{count} messages is more than the {limit} one upload may hold"),
+                            count=f"{len(messages):,}", limit=f"{MAX_MESSAGES:,}")
     return messages
 
 
@@ -90,14 +91,14 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError("the file is not UTF-8 text") from None
+        raise UsageError.of(N_("the file is not UTF-8 text")) from None
 
 
 def split_mbox(data: bytes) -> list[bytes]:
     """The raw messages of an mbox (the format Python's `mailbox.mbox` reads: each message starts
     with a "From " line at the start of the file or after a blank line; ">From " is unescaped)."""
     if not data.startswith(b"From "):
-        raise UsageError('not an mbox file: it must start with a "From " line')
+        raise UsageError.of(N_('not an mbox file: it must start with a "From " line'))
     messages, current = [], []
     previous_blank = True
     for line in data.splitlines(keepends=True):
@@ -217,13 +218,13 @@ def read_csv(text: str) -> list[Incoming]:
     try:
         header = next(rows)
     except StopIteration:
-        raise UsageError("the CSV file is empty") from None
+        raise UsageError.of(N_("the CSV file is empty")) from None
     except csv.Error as exc:
-        raise UsageError(f"the CSV file cannot be read: {exc}") from None
+        raise UsageError.of(N_("the CSV file cannot be read: {problem}"), problem=str(exc)) from None
     text_at = _column(header, TEXT_COLUMNS)
     if text_at is None:
-        raise UsageError(f"the CSV needs a column named one of {', '.join(TEXT_COLUMNS)}; "
-                         f"its header is {', '.join(header)}")
+        raise UsageError.of(N_("the CSV needs a column named one of {names}; its header is {header}"),
+                            names=", ".join(TEXT_COLUMNS), header=", ".join(header))
     time_at, order_at = _column(header, TIME_COLUMNS), _column(header, ORDER_COLUMNS)
     out = []
     try:
@@ -234,12 +235,12 @@ def read_csv(text: str) -> list[Incoming]:
             if time_at is not None and time_at < len(row) and row[time_at].strip():
                 received = parse_time(row[time_at])
                 if received is None:
-                    raise UsageError(f"CSV row {number}: {row[time_at]!r} is not a date and time "
-                                     "(use 2026-11-20 14:30)")
+                    raise UsageError.of(N_("CSV row {number}: {value} is not a date and time (use 2026-11-20 14:30)"),
+                                        number=number, value=repr(row[time_at]))
             order_id = row[order_at].strip() or None if order_at is not None and order_at < len(row) else None
             out.append(Incoming(row[text_at], received, order_id, None, None, f"row {number}"))
     except csv.Error as exc:
-        raise UsageError(f"the CSV file cannot be read: {exc}") from None
+        raise UsageError.of(N_("the CSV file cannot be read: {problem}"), problem=str(exc)) from None
     return out
 
 

@@ -1,7 +1,8 @@
 /* Incoming message: live triage (debounced POST /api/triage), the marketplace's reply clock, and
    the inbox upload with a progress bar. The server decides every word shown (verdict, help, reasons,
-   the inbox list as HTML); this script only places it. Without JavaScript both forms post and the
-   server renders the same result. */
+   link labels, the inbox list as HTML, and the page's #triage-data strings in the interface
+   locale); this script only places it. Without JavaScript both forms post and the server renders
+   the same result. */
 (function () {
   "use strict";
 
@@ -16,6 +17,17 @@
   var HOURS = parseInt(form.getAttribute("data-reply-hours"), 10) || 24;
   var WINDOW_MS = HOURS * 60 * 60 * 1000;
   var marketplace = form.getAttribute("data-marketplace");
+  var locale = form.getAttribute("data-locale");
+  var lang = form.getAttribute("data-lang") || undefined;
+  var dataNode = document.getElementById("triage-data");
+  var STRINGS = dataNode ? JSON.parse(dataNode.textContent) : {};
+
+  /* A page string with its {name} places filled. */
+  function say(key, values) {
+    return String(STRINGS[key] || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
   var status = document.getElementById("triage-status");
   var empty = document.getElementById("triage-empty");
   var box = document.getElementById("triage-result");
@@ -56,8 +68,10 @@
     return out;
   }
 
-  function renderText(text, reasons, phrases) {
+  function renderText(text, reasons, phrases, language) {
     clear(textView);
+    /* The buyer's words are in the buyer's language, not the page's. */
+    if (language) { textView.lang = language; } else { textView.removeAttribute("lang"); }
     var map = unitOffsets(text);
     var at = 0;
     merged(reasons).forEach(function (r) {
@@ -77,6 +91,7 @@
     phrases.forEach(function (p) {
       var li = document.createElement("li");
       var q = document.createElement("q");
+      if (language) { q.lang = language; }
       q.textContent = p.text;
       li.appendChild(q);
       li.appendChild(document.createTextNode(" \u2014 " + p.why));
@@ -91,12 +106,12 @@
       var a = document.createElement("a");
       a.className = i === 0 ? "button button--primary" : "button";
       a.href = s.url;
-      a.textContent = "Open \u201c" + s.title + "\u201d";
+      a.textContent = s.label;
       li.appendChild(a);
-      if (s.prefilled && s.prefilled.length) {
+      if (s.prefill_note) {
         var note = document.createElement("span");
         note.className = "prefill-note";
-        note.textContent = "fills in the " + s.prefilled.join(" and ");
+        note.textContent = s.prefill_note;
         li.appendChild(document.createTextNode(" "));
         li.appendChild(note);
       }
@@ -121,7 +136,7 @@
     intentTitle.textContent = result.intent_title;
     languageLine.textContent = result.language_title || "";
     languageLine.hidden = !result.language_title;
-    renderText(text, result.reasons, result.phrases || []);
+    renderText(text, result.reasons, result.phrases || [], result.language);
     renderSuggestions(result.suggestions || []);
     var summary = result.verdict + " \u00b7 " + result.intent_title;
     if (status.textContent !== summary) { status.textContent = summary; }
@@ -140,15 +155,16 @@
     return fetch("/api/triage", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ text: text, previous: previous ? previous.value : "", marketplace: marketplace })
+      body: JSON.stringify({ text: text, previous: previous ? previous.value : "", marketplace: marketplace,
+                             locale: locale })
     }).then(function (response) {
       return response.json().then(function (json) {
         if (mine !== sequence) { return; }
-        if (!response.ok) { status.textContent = json.error || "Could not triage the message."; return; }
+        if (!response.ok) { status.textContent = json.error || say("failed"); return; }
         render(text, json);
       });
     }).catch(function () {
-      if (mine === sequence) { status.textContent = "Could not triage right now. Your text is still here; try again."; }
+      if (mine === sequence) { status.textContent = say("unreachable"); }
     });
   }
 
@@ -172,7 +188,7 @@
   function span(ms) {
     var minutes = Math.floor(Math.abs(ms) / 60000);
     var m = minutes % 60;
-    return Math.floor(minutes / 60) + " h " + (m < 10 ? "0" : "") + m + " min";
+    return say("span", { hours: Math.floor(minutes / 60), minutes: (m < 10 ? "0" : "") + m });
   }
 
   function parseLocal(value) {
@@ -192,18 +208,16 @@
     var deadline = new Date(when.getTime() + WINDOW_MS);
     var left = deadline.getTime() - Date.now();
     var state = left <= 0 ? "overdue" : left <= URGENT_MS ? "urgent" : "ok";
-    var text = state === "overdue" ? "Overdue: the " + HOURS + "-hour window closed " + span(left) + " ago. Reply now."
-      : state === "urgent" ? "Urgent: " + span(left) + " left to reply."
-      : span(left) + " left to reply.";
+    var said = say(state, { window: HOURS, span: span(left) });
     clock.hidden = false;
     clock.className = "clock clock--" + state;
-    clockLeft.textContent = text;
-    clockDeadline.textContent = "Reply by " + deadline.toLocaleString(undefined, {
+    clockLeft.textContent = said;
+    clockDeadline.textContent = say("reply_by", { time: deadline.toLocaleString(lang, {
       weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"
-    });
+    }) });
     if (state !== lastState) {
       /* Announce only changes of state, not every tick. */
-      if (state !== "ok" || lastState !== null) { announce.textContent = text; }
+      if (state !== "ok" || lastState !== null) { announce.textContent = said; }
       lastState = state;
     }
   }
@@ -235,16 +249,16 @@
     xhr.setRequestHeader("Accept", "text/html");
     progress.hidden = false;
     progress.value = 0;
-    inboxStatus.textContent = "Uploading\u2026";
+    inboxStatus.textContent = say("uploading");
     xhr.upload.addEventListener("progress", function (e) {
       if (e.lengthComputable) {
         progress.value = Math.round(e.loaded / e.total * 100);
-        inboxStatus.textContent = "Uploading\u2026 " + progress.value + "%";
+        inboxStatus.textContent = say("uploading_percent", { percent: progress.value });
       }
     });
     xhr.upload.addEventListener("load", function () {
       progress.value = 100;
-      inboxStatus.textContent = "Triaging\u2026";
+      inboxStatus.textContent = say("triaging");
     });
     xhr.addEventListener("load", function () {
       progress.hidden = true;
@@ -254,14 +268,14 @@
         var error = document.getElementById("inbox-error");
         inboxStatus.textContent = error ? "" : (summary ? summary.textContent.replace(/\s+/g, " ").trim() : "");
       } else if (xhr.status === 413) {
-        inboxStatus.textContent = "The file is too large for one upload. Split it and try again.";
+        inboxStatus.textContent = say("too_large");
       } else {
-        inboxStatus.textContent = "Could not triage the inbox right now. Try again.";
+        inboxStatus.textContent = say("inbox_failed");
       }
     });
     xhr.addEventListener("error", function () {
       progress.hidden = true;
-      inboxStatus.textContent = "Could not upload the inbox. Check the connection and try again.";
+      inboxStatus.textContent = say("upload_failed");
     });
     xhr.send(new FormData(inboxForm));
   }

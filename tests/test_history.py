@@ -364,3 +364,32 @@ def test_record_names_an_unknown_marketplace(client, app):
                            json={"order_id": ORDER, "template": "review-request", "marketplace": "nowhere"})
     assert response.status_code == 400 and "nowhere" in response.get_json()["error"]
     assert rows(app) == []
+
+
+def test_history_page_and_csv_filter_by_marketplace(client, app):
+    with app.test_request_context():
+        history.record_request(ORDER, "review-request", marketplace="amazon")
+        history.record_request("12-34567-89012", "feedback-request", marketplace="ebay")
+    everything = client.get("/history").get_data(as_text=True)
+    assert ORDER in everything and "12-34567-89012" in everything
+    assert '<select id="history-only" name="only"' in everything
+    assert '<option value="ebay">eBay</option>' in everything
+    ebay = client.get("/history?only=ebay")
+    html = ebay.get_data(as_text=True)
+    assert ebay.status_code == 200 and "12-34567-89012" in html and ORDER not in html
+    assert '<option value="ebay" selected>' in html
+    assert 'href="/history.csv?only=ebay"' in html
+    # The filter is not the marketplace choice: the page is still Amazon's, nothing remembered.
+    assert "marketplace=" not in ebay.headers.get("Set-Cookie", "")
+    table = list(csv.reader(io.StringIO(client.get("/history.csv?only=ebay").get_data(as_text=True))))
+    assert table[1:] == [["ebay", "12-34567-89012", "feedback-request", table[1][3]]]
+    assert "review-requests-ebay.csv" in client.get("/history.csv?only=ebay").headers["Content-Disposition"]
+    assert len(list(csv.reader(io.StringIO(client.get("/history.csv").get_data(as_text=True))))) == 3
+    walmart = client.get("/history?only=walmart").get_data(as_text=True)
+    assert "No review requests recorded for Walmart." in walmart
+
+
+@pytest.mark.parametrize("path", ["/history?only=nowhere", "/history.csv?only=nowhere", "/history?only=%3Cb%3E"])
+def test_history_filter_names_an_unknown_marketplace(client, path):
+    response = client.get(path)
+    assert response.status_code == 400 and "<b>" not in response.get_data(as_text=True)

@@ -194,3 +194,36 @@ def test_history_page_in_zh_with_dates_in_the_locale_format(app, client):
     assert "索评记录" in zh and "2026年11月2日" in zh and "亚马逊" in zh
     en = client.get("/history?locale=en").get_data(as_text=True)
     assert "Nov 2, 2026" in en and 'datetime="2026-11-02"' in en
+
+
+def test_cli_text_report_and_summary_in_zh(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(INDUCEMENT))
+    assert cli_check.main(["--locale", "zh"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"1 个文件，\d+ 处拦截，\d+ 条提醒", lines[-1]), lines[-1]
+    assert any(line.strip().startswith("建议：") for line in lines)
+    monkeypatch.setattr("sys.stdin", io.StringIO(INDUCEMENT))
+    assert cli_check.main([]) == 1
+    assert re.fullmatch(r"1 file, \d+ blocking, \d+ warnings?", capsys.readouterr().out.splitlines()[-1])
+
+
+def test_cli_triage_speaks_zh(monkeypatch, capsys):
+    from policy import cli_triage
+    monkeypatch.setattr("sys.stdin", io.StringIO("Where is my parcel? Order 112-1234567-1234567 has not come."))
+    assert cli_triage.main(["--locale", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "需要回复 — 催问物流" in out and "订单号：112-1234567-1234567" in out.replace(": ", "：")
+    assert "回复模板：" in out
+    assert cli_triage.main(["--locale", "xx"]) == 2
+
+
+def test_lists_are_joined_the_locale_way(app):
+    from web.i18n import join_list
+    with app.test_request_context("/?locale=zh"):
+        assert join_list(["订单号", "买家姓名", "商品"]) == "订单号、买家姓名和商品"
+    with app.test_request_context("/?locale=en"):
+        assert join_list(["order ID", "buyer name", "product"]) == "order ID, buyer name, and product"
+    result = policy.check_message("Dziękujemy za zamówienie, paczka zostanie wysłana jutro rano.", marketplace="amazon")
+    zh = localize(result.findings, "amazon", "zh")
+    source = zh[0].source
+    assert ("、" in source or "和" in source) and ", " not in source, source

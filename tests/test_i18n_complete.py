@@ -32,7 +32,8 @@ LOCALE = "zh"
 # Words that stay as they are in a Chinese interface: names, keys, formats.
 KEPT = {"Seller", "Central", "Hub", "Center", "Shop", "Manager", "Ctrl", "Alt", "C", "Z", "HTML",
         "JavaScript", "PDF", "GIF", "ISO", "API", "SP", "eBay", "Etsy", "Walmart", "com",
-        "Important", "English", "XXX", "ID", "YYYY", "MM", "DD", "Feedback", "Trading"}
+        "Important", "English", "XXX", "ID", "YYYY", "MM", "DD", "Feedback", "Trading", "CSV", "csv", "mbox",
+        "eml", "UTF", "Star", "Revision", "Request"}
 
 
 def extracted_msgids() -> set:
@@ -40,7 +41,7 @@ def extracted_msgids() -> set:
         method_map, options_map = parse_mapping_cfg(handle)
     ids = set()
     for _, _, message, _, _ in extract_from_dir(str(ROOT), method_map, options_map,
-                                                keywords={"_": None, "gettext": None, "_l": None,
+                                                keywords={"_": None, "gettext": None, "_l": None, "N_": None,
                                                           "lazy_gettext": None, "ngettext": (1, 2)}):
         ids.add(message if isinstance(message, str) else tuple(message))
     return ids
@@ -106,11 +107,12 @@ def test_compose_js_shows_no_text_of_its_own(app):
 
 class VisibleText(HTMLParser):
     """The text a seller reads, leaving out the message itself (textarea, its highlight
-    mirror, excerpts quoting it), select choices that go into it, and the JSON data block."""
+    mirror, excerpts quoting it, a buyer's message quoted on /triage), select choices that go
+    into it, and the JSON data blocks."""
 
     SKIP_IDS = {"highlights", "compose-data"}
-    SKIP_CLASSES = {"finding__excerpt"}
-    SKIP_TAGS = {"textarea", "option", "script", "style"}
+    SKIP_CLASSES = {"finding__excerpt", "triage-text", "inbox__text", "inbox__subject"}
+    SKIP_TAGS = {"textarea", "option", "script", "style", "q"}
 
     def __init__(self):
         super().__init__()
@@ -171,3 +173,53 @@ def test_the_pages_in_zh_show_no_english_interface_text(tmp_path, marketplace):
         if runs:
             found[url] = runs[:5]
     assert not found, f"English left in the zh pages of {marketplace}: {found}"
+
+
+TRIAGE_MESSAGES = [
+    "Hello, my parcel was due on Monday and still has not arrived. Order 112-1234567-1234567. Where is it?",
+    "Thank you, everything arrived safely and works well.",
+    "The mug came broken in two pieces, can I get a replacement?",
+]
+
+
+@pytest.mark.parametrize("marketplace", marketplace_ids())
+def test_triage_in_zh_shows_no_english_interface_text(tmp_path, marketplace):
+    """/triage in zh: the empty page, a verdict rendered by the no-JS form, an inbox, an
+    unreadable upload, and the live API's words (verdict, intent, reasons, link labels)."""
+    from app import create_app
+    app = create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE": str(tmp_path / "h.sqlite3"),
+                      "MARKETPLACE": marketplace})
+    client = app.test_client()
+    pages = {"empty": client.get("/triage?locale=zh")}
+    token = re.search(r'name="csrf_token" value="([^"]+)"', pages["empty"].get_data(as_text=True)).group(1)
+    for i, text in enumerate(TRIAGE_MESSAGES):
+        pages[f"verdict {i}"] = client.post("/triage", data={"message": text, "arrived": "2026-11-20T09:30",
+                                                             "csrf_token": token})
+    pages["inbox"] = client.post("/triage/inbox", data={"pasted": "\n---\n".join(TRIAGE_MESSAGES),
+                                                        "csrf_token": token})
+    pages["bad inbox"] = client.post("/triage/inbox", data={"pasted": "", "csrf_token": token})
+    found = {name: english_runs(r.get_data(as_text=True))[:5] for name, r in pages.items()}
+    assert not any(found.values()), f"English left in /triage of {marketplace}: {found}"
+    assert pages["bad inbox"].status_code == 400
+    assert 'id="inbox-list"' in pages["inbox"].get_data(as_text=True)
+    assert 'id="verdict"' in pages["verdict 0"].get_data(as_text=True)
+    for text in TRIAGE_MESSAGES:
+        result = client.post("/api/triage", json={"text": text, "locale": "zh"}).get_json()
+        shown = [result["verdict"], result["verdict_help"], result["intent_title"]]
+        shown += [r["why"] for r in result["reasons"]]
+        shown += [s["label"] for s in result["suggestions"]] + [s["prefill_note"] for s in result["suggestions"]]
+        for said in filter(None, shown):
+            assert re.search(r"[\u4e00-\u9fff]", said), f"{marketplace}: {said!r}"
+
+
+def test_triage_js_shows_no_text_of_its_own(app):
+    script = (ROOT / "static" / "triage.js").read_text(encoding="utf-8")
+    with app.test_request_context("/triage?locale=zh"):
+        from web.triage import script_strings
+        keys = set(script_strings())
+    used = set(re.findall(r'\bsay\("(\w+)"', script)) | {"overdue", "urgent", "ok"}
+    assert used <= keys
+    literals = re.findall(r'"((?:[^"\\]|\\.)*)"', script)
+    prose = [s for s in literals if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", s) and s != "use strict"
+             and not re.fullmatch(r"[a-z-]+(?: [a-z-]+)*", s)]  # CSS class lists
+    assert prose == [], f"interface text written in triage.js: {prose}"

@@ -21,7 +21,7 @@ from policy.templates import Template
 
 from .checking import CONTEXT_FIELDS, asks_for_review, category_labels, check_message, preview_pieces
 from .forms import field_problem
-from .i18n import current_locale
+from .i18n import current_locale, join_list
 
 # Length the engine is asked to check at most (pasted HTML runs longer than any message kind).
 DEFAULT_LIMIT = 2000
@@ -92,9 +92,9 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
     if not text.strip():
         reasons.append(_("Write a message first."))
     if missing:
-        reasons.append(_("Fill in: %(fields)s.", fields=_(", ").join(_(m) for m in missing)))
+        reasons.append(_("Fill in: %(fields)s.", fields=join_list(_(m) for m in missing)))
     if invalid:
-        reasons.append(_("Correct: %(fields)s.", fields=_(", ").join(_(m) for m in invalid)))
+        reasons.append(_("Correct: %(fields)s.", fields=join_list(_(m) for m in invalid)))
     if check_error:
         reasons.append(_("The message could not be checked."))
     if blocking:
@@ -176,9 +176,10 @@ def _cards(findings: list[policy.Finding], marketplace: policy.Policy) -> list[d
         many = len(members)
         seen = list(dict.fromkeys(findings[i].excerpt for i in members
                                   if findings[i].end > findings[i].start and findings[i].excerpt))
-        excerpts = _(", ").join(_quote(e) for e in seen[:4])
+        shown = [_quote(e) for e in seen[:4]]
         if len(seen) > 4:
-            excerpts = _("%(excerpts)s and %(num)d more", excerpts=excerpts, num=len(seen) - 4)
+            shown.append(_("%(num)d more", num=len(seen) - 4))
+        excerpts = join_list(shown)
         fixes = []
         if first.category == "html":
             fixes.append({"action": "plain-text", "label": _("Convert to plain text"),

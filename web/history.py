@@ -20,10 +20,12 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, jsonify, r
 from flask_babel import gettext as _, ngettext
 
 import policy
+from policy.marketplace import marketplace_ids
 
 from . import checking
 from .bodies import json_object
 from .choice import chosen_marketplace
+from .i18n import join_list
 from .migrations import connect, migrate
 from .wording import wording
 
@@ -116,9 +118,43 @@ def record_request(order_id: str, template: str, today: dt.date | None = None,
     return False, row["requested_on"]
 
 
-def all_requests() -> list[sqlite3.Row]:
+def all_requests(marketplace: str | None = None) -> list[sqlite3.Row]:
+    """Every record, newest first; only `marketplace`'s when one is given."""
+    where, params = ("WHERE marketplace = ? ", (marketplace,)) if marketplace else ("", ())
     return _db().execute("SELECT marketplace, order_id, template, requested_on FROM review_request "
-                         "ORDER BY requested_on DESC, id DESC").fetchall()
+                         f"{where}ORDER BY requested_on DESC, id DESC", params).fetchall()
+
+
+# ?only=<marketplace> filters the page and its CSV (not ?marketplace=, which chooses the
+# marketplace every page works for, and is remembered).
+FILTER_ARG = "only"
+
+
+def _shown_marketplace() -> str | None:
+    """The marketplace the page and the export are filtered to, None for all; 400 if unknown."""
+    value = request.args.get(FILTER_ARG, "")
+    if value == "":
+        return None
+    if value not in _filter_choices():
+        abort(400, _("There is no marketplace “%(marketplace)s” to show. Choose one of: %(choices)s.",
+                     marketplace=value[:40], choices=join_list(_filter_choices(), "or")))
+    return value
+
+
+def _filter_choices() -> list[str]:
+    """Every installed marketplace, and any other one that still has records."""
+    return sorted(set(marketplace_ids()) | set(_stored_marketplaces()))
+
+
+def _stored_marketplaces() -> list[str]:
+    return [r[0] for r in _db().execute("SELECT DISTINCT marketplace FROM review_request")]
+
+
+def _marketplace_name(marketplace: str) -> str:
+    try:
+        return wording("marketplace", marketplace)
+    except policy.PolicyError:  # a marketplace no longer installed: its id
+        return marketplace
 
 
 # --------------------------------------------------------------------------- views
@@ -161,8 +197,9 @@ def record():
 
 @bp.get("/history")
 def page():
+    shown = _shown_marketplace()
     rows = []
-    for r in all_requests():
+    for r in all_requests(shown):
         try:
             loaded = policy.load_policy(r["marketplace"])
             name, templates = wording("marketplace", r["marketplace"]), loaded.templates
@@ -172,18 +209,25 @@ def page():
                      "order_id": r["order_id"], "template": r["template"],
                      "template_title": templates[r["template"]].title if r["template"] in templates
                      else r["template"], "requested_on": r["requested_on"]})
-    return render_template("history.html", rows=rows, confirm=None)
+    # The select offers the marketplaces that have records (and the one shown, if it has none).
+    listed = sorted(set(_stored_marketplaces()) | ({shown} if shown else set()))
+    choices = [{"id": m, "name": _marketplace_name(m)} for m in listed]
+    return render_template("history.html", rows=rows, confirm=None, shown=shown, choices=choices,
+                           shown_name=_marketplace_name(shown) if shown else None)
 
 
 @bp.get("/history.csv")
 def export_csv():
+    """The records as CSV, the marketplace of each first; ?only= as on the page."""
+    shown = _shown_marketplace()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["marketplace", "order_id", "template", "requested_on"])
-    for row in all_requests():
+    for row in all_requests(shown):
         writer.writerow([row["marketplace"], row["order_id"], row["template"], row["requested_on"]])
     return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="review-requests.csv"'})
+                    headers={"Content-Disposition":
+                             f'attachment; filename="review-requests{"-" + shown if shown else ""}.csv"'})
 
 
 @bp.post("/history/delete")

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, request, url_for
-from flask_babel import Babel, format_date, get_locale, gettext
+from flask_babel import Babel, format_date, format_datetime, get_locale, gettext
 from werkzeug.routing import BuildError
 
 from .choice import remember_query_choice
@@ -129,6 +130,17 @@ def local_date(value):
     return format_date(day, "medium")
 
 
+def join_list(items, style: str = "standard") -> str:
+    """Items joined the locale's way (CLDR, through Babel): "a, b, and c", "a、b和c"."""
+    items = [str(i) for i in items]
+    return format_list(items, style=style, locale=str(get_locale() or SOURCE_LOCALE)) if items else ""
+
+
+def local_datetime(value, format: str = "medium") -> str:
+    """A date and time in the locale's format ("Nov 20, 2026, 2:30 PM", "2026年11月20日 14:30")."""
+    return format_datetime(value, format, rebase=False)
+
+
 def translate_data(text):
     """The catalog's translation of a policy text (extracted by web.extract), else the text."""
     return gettext(text) if isinstance(text, str) and text else text
@@ -146,3 +158,4 @@ def init_app(app: Flask) -> None:
     # like any other value (Jinja's _() would mark it safe).
     app.jinja_env.filters["tr"] = translate_data
     app.jinja_env.filters["local_date"] = local_date
+    app.jinja_env.filters["join_list"] = join_list

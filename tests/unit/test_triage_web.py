@@ -237,5 +237,7 @@ def test_inbox_upload_over_the_limit_is_413(client, app):
 def test_a_message_no_template_fits_offers_a_blank_message(client):
     body = client.post("/api/triage", json={"text": "I want to speak to a manager."}).get_json()
     assert body["needs_reply"] is True and body["templates"] == []
-    assert body["suggestions"] == [{"id": None, "title": "Blank message", "url": "/compose", "prefilled": []}]
+    assert body["suggestions"] == [{"id": None, "title": "Blank message", "url": "/compose", "prefilled": [],
+                                    "label": "Open “Blank message”", "reply_label": "Reply: “Blank message”",
+                                    "prefill_note": ""}]
     assert client.post("/api/triage", json={"text": "Thanks!"}).get_json()["suggestions"] == []
