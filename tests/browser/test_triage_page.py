@@ -212,7 +212,10 @@ def test_inbox_upload_shows_progress_and_lists_by_deadline(page, tmp_path):
     }""")
     page.get_by_label("Inbox file").set_input_files(str(path))
     page.get_by_role("button", name="Triage inbox").click()
-    expect(page.locator("#inbox-summary")).to_contain_text("300 messages")
+    # 300 messages in several languages: the first upload also loads each language's model,
+    # so on a loaded 2-core machine it can take longer than expect()'s 5 s default.
+    # Its speed is measured by benchmarks/triage_speed.py, not here.
+    expect(page.locator("#inbox-summary")).to_contain_text("300 messages", timeout=30_000)
     seen = page.evaluate("window.progressSeen")
     assert any(hidden is False for hidden, _ in seen), seen
     expect(page.locator("#inbox-progress")).to_be_hidden()
