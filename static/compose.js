@@ -96,6 +96,7 @@
     inFlight = controller;
     findingsList.setAttribute("aria-busy", "true");
     var body = { text: message.value, edited: template ? handEdited : true, marketplace: data.marketplace };
+    if (data.language) { body.language = data.language; }
     if (template) {
       body.template = template.id;
       body.fields = fieldValues();
@@ -574,6 +575,14 @@
     });
     if (input.value.trim() || input.getAttribute("aria-invalid") === "true") { touched[name] = true; }
   });
+
+  // The buyer's language: a change posts the whole form (fields and text kept) and the page
+  // comes back with the template in that language; the server decides everything.
+  var languageSelect = document.getElementById("buyer-language");
+  if (languageSelect) {
+    document.getElementById("buyer-language-switch").hidden = true;
+    languageSelect.addEventListener("change", function () { form.submit(); });
+  }
 
   form.addEventListener("submit", function (event) {
     // With JavaScript the fields are checked here, without a round trip.

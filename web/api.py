@@ -51,7 +51,9 @@ def check():
 
 @bp.post("/compose")
 def compose():
-    """The composer's view of a draft, for compose.js: {"template"?, "fields"?, "text", "edited"?}.
+    """The composer's view of a draft, for compose.js:
+    {"template"?, "fields"?, "text", "edited"?, "language"?} (the buyer's language: the template
+    written in it, and the language the message is expected in).
 
     Renders the template from the fields (until "edited" is true), checks field values and the
     message, and says what the page shows: highlights, problem cards, summary, Copy allowed or
@@ -60,11 +62,13 @@ def compose():
     body = _json_object()
     marketplace = _marketplace(body.get("marketplace", chosen_marketplace()))
     template_id = body.get("template")
+    language = _language(body.get("language"))
+    language = None if language == "auto" else language
     template = None
     if template_id not in ("", None):
         if not isinstance(template_id, str) or template_id not in marketplace.templates:
             abort(400, f"Unknown template “{str(template_id)[:60]}” for marketplace “{marketplace.marketplace}”.")
-        template = marketplace.templates[template_id]
+        template = marketplace.templates_in(language).get(template_id, marketplace.templates[template_id])
     fields = body.get("fields", {})
     if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
         abort(400, "“fields” must be an object of field name -> text.")
@@ -74,7 +78,7 @@ def compose():
     edited = body.get("edited", template is None)
     if not isinstance(edited, bool):
         abort(400, "“edited” must be true or false.")
-    return jsonify(compose_state(marketplace, template, fields, text, edited))
+    return jsonify(compose_state(marketplace, template, fields, text, edited, language))
 
 
 @bp.get("/templates")

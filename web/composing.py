@@ -19,7 +19,7 @@ import policy
 from policy.localize import localize
 from policy.templates import Template
 
-from .checking import CONTEXT_FIELDS, asks_for_review, category_labels, check_message, preview_pieces
+from .checking import CONTEXT_FIELDS, asks_for_review, category_labels, check_result, preview_pieces
 from .forms import field_problem
 from .i18n import current_locale, join_list
 
@@ -53,8 +53,11 @@ def field_is_needed(spec, template: Template, text: str, value: str, edited: boo
 
 
 def compose_state(marketplace: policy.Policy, template: Template | None, values: dict[str, str],
-                  text: str | None, edited: bool) -> dict:
-    """The composer's whole view of a draft (see the module docstring); JSON-ready."""
+                  text: str | None, edited: bool, language: str | None = None) -> dict:
+    """The composer's whole view of a draft (see the module docstring); JSON-ready.
+
+    `language` is the buyer's language the seller chose (None: the template's, or read from
+    the text): a message written in another gets a warning, never a silent pass."""
     values = {k: v if isinstance(v, str) else "" for k, v in (values or {}).items()}
     generated = template.render(values, partial=True) if template is not None else None
     if template is not None and not edited:
@@ -83,8 +86,9 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
                         "again: your text is kept.", length=format_number(len(text)),
                         check_limit=format_number(check_limit), limit=format_number(limit))
     elif text.strip():
-        findings = localize(check_message(text, marketplace, template.id if template else None, context),
-                            marketplace.marketplace, current_locale())
+        result = check_result(text, marketplace, template.id if template else None, context,
+                              language or "auto")
+        findings = localize(result.findings, marketplace.marketplace, current_locale())
 
     blocking = sum(f.blocks for f in findings)
     warnings = len(findings) - blocking
@@ -117,7 +121,7 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
         "counter": {"limit": limit},
         # Copying it records the order in the review-request history (one request per order).
         "records_review": bool(template and template.get_field("order_id") and text.strip()
-                               and asks_for_review(text, marketplace, template.id)),
+                               and asks_for_review(text, marketplace, template.id, language or "auto")),
     }
 
 

@@ -10,12 +10,15 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 import policy
+from policy.language import parse_language
+from policy.localize import language_name
 from policy.templates import groups
 
 from .choice import chosen_marketplace
 from .composing import compose_state, normalise_newlines, text_digest
 from .errors import TITLES
 from .forms import MessageForm, field_values, form_class
+from .i18n import current_locale
 from .wording import wording
 
 bp = Blueprint("pages", __name__)
@@ -64,16 +67,18 @@ def blank():
     form = MessageForm()
     if request.method == "GET" and request.args.get("text"):
         form.message.data = request.args["text"]
-    state = compose_state(_policy(), None, {}, form.message.data, edited=True)
-    return _render(form, None, state)
+    language = buyer_language()
+    state = compose_state(_policy(), None, {}, form.message.data, edited=True, language=language)
+    return _render(form, None, state, language)
 
 
 @bp.route("/compose/<template_id>", methods=["GET", "POST"])
 def compose(template_id: str):
     template = _policy().templates.get(template_id)
-    language = request.args.get("language")  # the buyer's: the template written in it, if any
+    language = buyer_language()  # the buyer's: the template written in it, if any
     if template is not None and language:
         template = _policy().templates_in(language).get(template_id, template)
+        language = template.language or _policy().facts.default_language
     if template is None:
         library = url_for("pages.library", marketplace=chosen_marketplace())
         return render_template("error.html", title=str(TITLES[404]), back_url=library,
@@ -94,23 +99,47 @@ def compose(template_id: str):
         names = {spec.name for spec in template.fields}
         form = cls(formdata=MultiDict([(k, v) for k, v in request.args.items(multi=True)
                                        if k in names]) or None)
-    state = compose_state(_policy(), template, field_values(form, template), form.message.data, edited)
+    state = compose_state(_policy(), template, field_values(form, template), form.message.data, edited,
+                          language=language)
     for spec in template.fields:  # a field the seller's own words replaced is not an error
         if not state["fields"][spec.name]["needed"]:
             form[spec.name].errors = []
     form.message.data = state["text"]
     form.generated.data = state["generated_digest"]
-    return _render(form, template, state)
+    return _render(form, template, state, language)
 
 
-def _render(form, template, state: dict):
+def buyer_language() -> str | None:
+    """The buyer's language the seller chose (the switch posts it with the whole form, so the
+    fields are kept; a link gives it as ?language=); None for "detect it" or an unknown tag."""
+    raw = request.form.get("language") if request.method == "POST" else request.args.get("language")
+    try:
+        return parse_language(raw or None)
+    except ValueError:
+        return None
+
+
+def language_choices(marketplace: policy.Policy, template) -> list[dict]:
+    """The buyer's languages the composer offers: for a template, those it is written in (the
+    marketplace's own first); for a blank message, every language the marketplace has rules for."""
+    own = marketplace.facts.default_language
+    tags = [own] + [tag for tag in marketplace.facts.languages if tag != own]
+    if template is not None:
+        tags = [tag for tag in tags if tag == own or template.id in marketplace.templates_in(tag)]
+    return [{"tag": tag, "name": language_name(tag, current_locale())} for tag in tags]
+
+
+def _render(form, template, state: dict, language: str | None = None):
+    if template is not None and language is None:
+        language = template.language or _policy().facts.default_language
     return render_template("compose.html", form=form, template=template, check=state,
-                           page_data=_page_data(template, state))
+                           languages=language_choices(_policy(), template), language=language,
+                           page_data=_page_data(template, state, language))
 
 
-def _page_data(template, state: dict) -> dict:
+def _page_data(template, state: dict, language: str | None) -> dict:
     """What compose.js needs, handed over in a JSON data block (no inline script under CSP)."""
-    data = {"marketplace": chosen_marketplace(), "template": None, "fields": [],
+    data = {"marketplace": chosen_marketplace(), "template": None, "fields": [], "language": language,
             "notes": copy_notes(), "strings": script_strings(), "state": state}
     if template is not None:
         data["template"] = {"id": template.id, "kind": template.kind}
