@@ -1,7 +1,7 @@
 """Every finding of every message of every corpus, under every marketplace, as one text file:
 the guard that a speed change of the engine leaves the findings exactly as they were.
 
-    .venv/bin/python benchmarks/findings_dump.py OUT [--repo PATH] [--corpus DIR ...]
+    .venv/bin/python benchmarks/findings_dump.py [OUT] [--repo PATH] [--corpus DIR ...]
     .venv/bin/python benchmarks/findings_dump.py OUT --compare OLD   (exit 1 when they differ)
 
 Messages: each line with a "text" of tests/data/*.jsonl and of the shared corpus
@@ -20,6 +20,7 @@ import argparse
 import json
 import random
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,7 +71,9 @@ def dump(repo: Path, corpora: list[Path]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path, help="file to write the dump to")
+    parser.add_argument("out", type=Path, nargs="?",
+                        default=Path(tempfile.gettempdir()) / "findings-dump.tsv",
+                        help="file to write the dump to (default: findings-dump.tsv in the temp folder)")
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose engine to run")
     parser.add_argument("--corpus", type=Path, action="append",
                         help="folder of *.jsonl (default: tests/data and the shared corpus)")
