@@ -265,12 +265,3 @@ def test_adversarial_input_is_linear(text):
     started = time.process_time()
     triage(text)
     assert time.process_time() - started < 1.0
-
-
-def test_a_typical_message_takes_under_2_ms():
-    text = "Hi, I ordered a lamp last week and the tracking hasn't moved since Monday. Any update? Thanks"
-    triage(text)
-    started = time.process_time()
-    for _ in range(200):
-        triage(text)
-    assert (time.process_time() - started) / 200 < 0.002
