@@ -14,6 +14,8 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
     "delivered_latest": ("date", "the latest delivery date, when a delivery window was given"),
     "today": ("date", "the date the message is sent (default: the server's date)"),
     "previous_request_on": ("date", "when a review request was already sent for this order"),
+    "known_words": ("text", "words the spelling check takes as right (the order's product and "
+                            "people's names, the seller's own list), separated by spaces or line breaks"),
 }
 # The latest date a context may give (windows counted from it stay inside the calendar)
 # is policy.dates.LATEST_DATE; date_problem checks it.

@@ -106,6 +106,7 @@ class Policy:
         template = self._template(template, language)
         detection = detect_language(text, self.facts, template, language)
         mv = MessageView.build(text, template, context, self.facts)
+        mv.language = detection.language  # the spelling rule's dictionary
         findings: list[tuple[Rule, Finding]] = []
         own_blanks = _field_blanks(template)
         reversed_runs = override_runs(text)
@@ -355,8 +356,8 @@ def with_removal_span(text: str, f: Finding, sentences: "_Sentences | None" = No
     for a promotion or a contact phrase, its sentence (the phrase alone would leave a
     fragment); otherwise one of the spaces around it. Done after merging, so which finding
     absorbs which is decided on the words themselves."""
-    if f.replacements != ("",) or f.end <= f.start:
-        return f
+    if f.replacements != ("",) or f.end <= f.start or not any(c.isprintable() for c in text[f.start:f.end]):
+        return f  # (an invisible character goes alone: the spaces around it are what shows)
     if f.category in SENTENCE_CATEGORIES:
         start, end = (sentences or _Sentences(text)).span(f.start, f.end)
     else:

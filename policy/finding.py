@@ -7,7 +7,7 @@ CATEGORIES = (
     "inducement", "review_manipulation", "promotional", "link", "email_address",
     "phone_number", "external_contact", "emoji", "html", "sensitive",
     "formatting", "not_permitted", "missing_content", "length", "placeholder",
-    "timing", "repeat_request", "language",
+    "timing", "repeat_request", "language", "spelling",
 )
 # Reported by the engine itself (policy/language.py), not by a rule of a rules file.
 ENGINE_CATEGORIES = ("language",)

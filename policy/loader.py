@@ -316,7 +316,8 @@ def _convert(ftype: str, value, detectors: Mapping, words: dict):
 
 def _examples(value) -> tuple[tuple, tuple]:
     """examples = { flag = [...], pass = [...] }; an entry is a text or
-    { text = "...", context = {...}, template = "<id>" | template_kind/max_length }."""
+    { text = "...", context = {...}, template = "<id>" | template_kind/max_length,
+    language = "<tag>" (the message's language, when the rule runs on several) }."""
     if not isinstance(value, dict) or set(value) - {"flag", "pass"}:
         raise ValueError("expected { flag = [...], pass = [...] }")
     out = []
@@ -330,7 +331,8 @@ def _examples(value) -> tuple[tuple, tuple]:
                 entry = {"text": entry}
             if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
                 raise ValueError(f"a '{key}' example is a string or a table with a 'text'")
-            extra = set(entry) - {"text", "context", "template", "template_kind", "max_length"}
+            extra = set(entry) - {"text", "context", "template", "template_kind", "max_length",
+                                  "language"}
             if extra:
                 raise ValueError(f"unknown example field(s) {', '.join(sorted(extra))}")
             context = entry.get("context", {})

@@ -525,6 +525,30 @@ class Detector(Rule):
         return out
 
 
+@dataclass
+class Spelling(Rule):
+    """The words no dictionary of the message's language knows (policy.spelling), each with up
+    to three corrections; `{word}` in the message is the word. Runs on a message in every
+    language; one that is not spell-checked (Japanese) gets nothing. The context's
+    `known_words` (the order's field values, the seller's own list) and the marketplace's
+    names are taken as right."""
+
+    CONTEXT = ("known_words",)
+
+    def bind(self, facts) -> None:
+        from .spelling import report_missing_dictionaries
+        report_missing_dictionaries()  # at start: a missing dictionary is logged, never fatal
+        # The marketplace's own names ("Amazon", "Seller Central") are right in every language.
+        self.options["marketplace_words"] = " ".join([facts.name, *facts.wording.values()])
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        from .spelling import misspellings
+        known = (self.options.get("marketplace_words", ""), mv.context.get("known_words") or "")
+        return [self.make(mv, m.start, m.end, view_span=False, replacements=m.corrections,
+                          values={"word": m.word})
+                for m in misspellings(mv.text, mv.language, known)]
+
+
 KINDS: dict[str, type[Rule]] = {
     "phrases": Phrases,
     "substitution": Substitution,
@@ -536,4 +560,5 @@ KINDS: dict[str, type[Rule]] = {
     "review_window": ReviewWindow,
     "repeat_request": RepeatRequest,
     "detector": Detector,
+    "spelling": Spelling,
 }

@@ -61,6 +61,7 @@ class MessageView:
     _starts: list[int] = field(default_factory=list)
     _hits: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # per-check cache shared by the rules
+    language: str | None = None         # the message's language, as the check reads it
 
     @classmethod
     def build(cls, text: str, template=None, context: dict | None = None,
