@@ -21,6 +21,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         SECRET_KEY=os.environ.get("SECRET_KEY") or _development_secret(app.instance_path),
         DATABASE=os.environ.get("DATABASE") or os.path.join(app.instance_path, "history.sqlite3"),
+        # The seller's own words for the spelling check (web/dictionary.py), one per line.
+        SELLER_DICTIONARY=os.environ.get("SELLER_DICTIONARY") or os.path.join(app.instance_path, "dictionary.txt"),
         MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH,
         MAX_TEXT_CHARS=MAX_TEXT_CHARS,
         # The default marketplace: the MARKETPLACE environment variable, else policy data.
@@ -36,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
 
     import policy
-    from web import api, bodies, choice, errors, forms, history, i18n, pages, security, triage, wording
+    from web import api, bodies, choice, dictionary, errors, forms, history, i18n, pages, security, triage, wording
 
     # Load and compile every marketplace's policy now: a malformed facts, rule or template file
     # stops the app here, naming the file, rule and problem (an unknown MARKETPLACE too), and
@@ -62,6 +64,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(triage.bp)
     app.register_blueprint(history.bp)
+    app.register_blueprint(dictionary.bp)
     return app
 
 

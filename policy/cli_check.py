@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import CheckResult, ContextError, PolicyError, check_message, load_policy
 from .cli_locale import Words
@@ -18,8 +20,11 @@ from .context import CONTEXT_KEYS, DATE_KEYS, context_problem
 from .language import AUTO, parse_language
 from .localize import SOURCE_LOCALE, check_locale, localize
 from .marketplace import default_marketplace
+from .spelling import read_word_list
 
 PROG = "python -m policy check"
+# The seller's dictionary the app keeps (web/dictionary.py): the same words are right here.
+INSTANCE_DICTIONARY = Path(__file__).resolve().parents[1] / "instance" / "dictionary.txt"
 CONTEXT_DATE_KEYS = tuple(k for k in CONTEXT_KEYS if k in DATE_KEYS)
 EXCERPT_WIDTH = 80
 
@@ -59,6 +64,9 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--context", metavar="JSON",
                         help='check context as a JSON object, e.g. \'{"order_id": "112-1234567-1234567", '
                              '"delivered_on": "2026-11-02", "today": "2026-11-20"}\'')
+    parser.add_argument("--dictionary", metavar="FILE", default=None,
+                        help="the seller's own words for the spelling check, one per line (default: "
+                             "$SELLER_DICTIONARY, else the app's instance/dictionary.txt when it exists)")
     parser.add_argument("--jsonl", metavar="FILE|-",
                         help='read JSON Lines of {"id": ..., "text": ...} (optional per line: "template", '
                              '"context", "language") and write one {"id", "ok", "language", '
@@ -185,10 +193,33 @@ def summary_line(files: int, blocking: int, warnings: int, words: Words | None =
 
 # ---------------------------------------------------------------- main
 
-def _check(message: Message, marketplace: str, locale: str = SOURCE_LOCALE):
+def seller_words(path: str | None) -> str:
+    """The words of the seller's dictionary, one per line ("" without one). A file named on
+    the command line must be readable; the default one may be absent."""
+    if path is not None:
+        try:
+            return "\n".join(read_word_list(path)) if Path(path).is_file() else _missing(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--dictionary: cannot read {path}: {exc}") from None
+    default = os.environ.get("SELLER_DICTIONARY") or INSTANCE_DICTIONARY
+    try:
+        return "\n".join(read_word_list(default))
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _missing(path: str) -> str:
+    raise UsageError(f"--dictionary: no file {path}")
+
+
+def _check(message: Message, marketplace: str, locale: str = SOURCE_LOCALE, known_words: str = ""):
+    context = message.context
+    if known_words:
+        context = {**(context or {}),
+                   "known_words": "\n".join(filter(None, ((context or {}).get("known_words"), known_words)))}
     try:
         result = check_message(message.text, marketplace=marketplace, template=message.template,
-                               context=message.context, language=message.language)
+                               context=context, language=message.language)
     except ContextError as e:  # a context the rules cannot compute with: bad input
         raise UsageError(f"{message.label}: {e}") from None
     # Messages, sources and suggestions in the seller's locale; replacements stay as they are.
@@ -202,7 +233,7 @@ def _blocks(findings: list) -> bool:
 def run_files(paths: list[str], args, context: dict | None, out) -> int:
     messages = [Message(label=input_name(p), text=read_text(p), template=args.template,
                         context=context, language=args.language) for p in paths]
-    checked = [(m, _check(m, args.marketplace, args.locale)) for m in messages]
+    checked = [(m, _check(m, args.marketplace, args.locale, args.known_words)) for m in messages]
     results = [(m, result.findings) for m, result in checked]
     if args.format == "json":
         files = []
@@ -230,7 +261,7 @@ def run_jsonl(path: str, args, context: dict | None, out) -> int:
             _require_template(args.marketplace, m.template, m.label)
     any_block = False
     for m in messages:
-        result = _check(m, args.marketplace, args.locale)
+        result = _check(m, args.marketplace, args.locale, args.known_words)
         any_block |= not result.ok
         out.write(json.dumps({"id": m.id, "ok": result.ok, "language": result.language,
                               "findings": [f.to_dict() for f in result.findings]},
@@ -262,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.jsonl is not None and args.files:
             raise UsageError("give either --jsonl or FILE arguments, not both")
         context = parse_context(args.context)
+        args.known_words = seller_words(args.dictionary)
         args.language = validate_language(args.language, "--language")
         try:
             args.locale = check_locale(args.locale)

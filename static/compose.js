@@ -396,9 +396,10 @@
         }));
       }
       card.fixes.forEach(function (fix) {
-        var node = button(fix.label, fix.name, fix.action === "plain-text" ? convertToPlainText : function () {
-          applyReplacements(card.findings, fix.option);
-        });
+        var node = button(fix.label, fix.name, fix.action === "plain-text" ? convertToPlainText
+          : fix.action === "add-word" ? function () { addWord(fix.word); } : function () {
+            applyReplacements(card.findings, fix.option);
+          });
         node.classList.add("button--fix");
         actions.appendChild(node);
       });
@@ -491,6 +492,23 @@
       });
     }).catch(function (error) {
       setNote(error.message || text("convert_failed"));
+    });
+  }
+
+  // The seller's dictionary lives on the server (it changes state: the CSRF token goes along);
+  // the next check decides what is still misspelt.
+  function addWord(word) {
+    return fetch("/api/dictionary", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify({ word: word })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (!response.ok) { throw new Error(json.error || text("add_word_failed")); }
+        return runCheck().then(function () { findingsTitle.focus(); });
+      });
+    }).catch(function (error) {
+      setNote(error.message || text("add_word_failed"));
     });
   }
 

@@ -14,7 +14,8 @@ from app import create_app
 @pytest.fixture
 def app(tmp_path):
     return create_app({"TESTING": True, "SECRET_KEY": "test",
-                       "DATABASE": str(tmp_path / "history.sqlite3")})
+                       "DATABASE": str(tmp_path / "history.sqlite3"),
+                       "SELLER_DICTIONARY": str(tmp_path / "dictionary.txt")})
 
 
 @pytest.fixture

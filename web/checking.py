@@ -1,7 +1,8 @@
 """One way to check a message for the API and the pages: fills the context the app knows.
 
 The engine stays pure; the app adds what only it knows (an earlier review request for the
-same order, from the history database) before asking it.
+same order, from the history database; the seller's own dictionary, web.dictionary) before
+asking it.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 import policy
 
 from . import history
+from .dictionary import seller_words
 
 CONTEXT_FIELDS = ("order_id", "delivered_on", "delivered_latest")
 
@@ -38,6 +40,9 @@ def check_result(text: str, marketplace: policy.Policy, template_id: str | None,
                  context: dict, language: str | None = "auto") -> policy.CheckResult:
     """The findings and the message's language; `language` is "auto" or a checked tag."""
     context = dict(context)
+    own = seller_words()  # the seller's dictionary: words the spelling check takes as right
+    if own:
+        context["known_words"] = "\n".join(filter(None, (context.get("known_words"), own)))
     if context.get("order_id") and asks_for_review(text, marketplace, template_id, language):
         earlier = history.previous_request_on(context["order_id"], marketplace.marketplace)
         if earlier:

@@ -75,6 +75,10 @@ def compose_state(marketplace: policy.Policy, template: Template | None, values:
             (invalid if value else missing).append(spec.label)
         elif not problem and value and spec.name in CONTEXT_FIELDS:
             context[spec.name] = value
+    # The words of the order (names, products, the signature) are right whatever a dictionary says.
+    field_words = " ".join(v for v in values.values() if v.strip())
+    if field_words:
+        context["known_words"] = field_words
 
     limit = template.max_length if template else DEFAULT_LIMIT
     check_limit = current_app.config["MAX_TEXT_CHARS"]
@@ -188,6 +192,10 @@ def _cards(findings: list[policy.Finding], marketplace: policy.Policy) -> list[d
         if first.category == "html":
             fixes.append({"action": "plain-text", "label": _("Convert to plain text"),
                           "name": _("Convert to plain text")})
+        if first.category == "spelling" and first.excerpt:
+            # The seller decides a word is right (a name, a product word): the server keeps it.
+            fixes.append({"action": "add-word", "word": first.excerpt, "label": _("Add to dictionary"),
+                          "name": _("Add %(word)s to your dictionary", word=_quote(first.excerpt))})
         for option, replacement in enumerate(first.replacements):
             quoted = _quote(replacement)
             if replacement and many > 1:

@@ -47,6 +47,7 @@ def script_strings() -> dict:
         "not_checked": _("The message could not be checked."),
         "counter": _("{length} / {limit} characters"),
         "convert_failed": _("Could not convert the text."),
+        "add_word_failed": _("Could not add the word to your dictionary."),
         "record_failed": _("Could not record the review request ({status})."),
         "copy_failed": _("Could not copy right now. Your text is safe; try again."),
     }

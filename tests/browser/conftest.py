@@ -21,7 +21,8 @@ def live_server(tmp_path_factory):
     """Base URL of the app served by a real WSGI server in a background thread."""
     instance = tmp_path_factory.mktemp("instance")
     app = create_app({"TESTING": True, "SECRET_KEY": "browser-tests",
-                      "DATABASE": str(instance / "history.sqlite3")})
+                      "DATABASE": str(instance / "history.sqlite3"),
+                      "SELLER_DICTIONARY": str(instance / "dictionary.txt")})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
