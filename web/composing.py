@@ -192,10 +192,6 @@ def _cards(findings: list[policy.Finding], marketplace: policy.Policy) -> list[d
         if first.category == "html":
             fixes.append({"action": "plain-text", "label": _("Convert to plain text"),
                           "name": _("Convert to plain text")})
-        if first.category == "spelling" and first.excerpt:
-            # The seller decides a word is right (a name, a product word): the server keeps it.
-            fixes.append({"action": "add-word", "word": first.excerpt, "label": _("Add to dictionary"),
-                          "name": _("Add %(word)s to your dictionary", word=_quote(first.excerpt))})
         for option, replacement in enumerate(first.replacements):
             quoted = _quote(replacement)
             if replacement and many > 1:
@@ -211,6 +207,10 @@ def _cards(findings: list[policy.Finding], marketplace: policy.Policy) -> list[d
                 label = _("Remove it")
                 name = _("Remove %(excerpt)s", excerpt=_quote(first.excerpt))
             fixes.append({"action": "replace", "option": option, "label": label, "name": name})
+        if first.category == "spelling" and first.excerpt:
+            # The seller decides a word is right (a name, a product word): the server keeps it.
+            fixes.append({"action": "add-word", "word": first.excerpt, "label": _("Add to dictionary"),
+                          "name": _("Add %(word)s to your dictionary", word=_quote(first.excerpt))})
         spans = [i for i in members if findings[i].end > findings[i].start]
         cards.append({
             "id": f"finding-{number}", "findings": members, "spans": spans,
