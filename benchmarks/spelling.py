@@ -9,8 +9,8 @@ tests/data/amazon_<lang>_*.jsonl, the English clean sets (tests/data/seller_fina
 seller_heldout.jsonl and ../shared/corpus/dev.jsonl when it is there), and every template
 of every marketplace filled with its example values (the values passed as known words, as
 the composer passes a form's fields). "tuned on": the set's flagged words were read while
-the name rules and accepted words of policy/common/spelling.toml were written (every set of
-tests/data); ../shared/corpus/dev.jsonl never was. Some clean messages are written the way non-native sellers
+the name rules and accepted words of policy/common/spelling.toml were written (the sets of
+tests/data but de_heldout4 and es_heldout3, which came later); ../shared/corpus/dev.jsonl never was. Some clean messages are written the way non-native sellers
 write ("desole", lower-case German nouns): a flag there is a right one, counted all the same.
 
 Time: 2,000-character messages per language, built from those clean messages: the spelling
@@ -41,8 +41,8 @@ CORPUS = next((p / "shared" / "corpus" / "dev.jsonl" for p in REPO.parents[:2]
                if (p / "shared" / "corpus" / "dev.jsonl").is_file()), REPO.parent / "shared" / "corpus" / "dev.jsonl")
 LANGUAGES = ("en", "de", "fr", "es", "it")
 # Every set of tests/data had its flagged words read once while the name rules and accepted
-# words were written; the shared corpus never had.
-UNTUNED = {"dev.jsonl"}
+# words were written, except these (added later); the shared corpus never had.
+UNTUNED = {"dev.jsonl", "amazon_de_heldout4.jsonl", "amazon_es_heldout3.jsonl"}
 LETTERS = re.compile(r"[^\W\d_]+")
 RULE = "spelling.unknown-word"
 SIZE = 2_000

@@ -47,7 +47,9 @@ log = logging.getLogger(__name__)
 # A stretch between spaces holding any of these is not prose: a number, a code, a link, an
 # address, a placeholder, markup ("112-1234567-1234567", "XR-200", "shop.com", "{name}").
 _NOT_PROSE = re.compile(r"[\d@/\\_{}<>=#%$&*+|~^\[\]€£¥]|\.[^\W\d_]|:[^\W\d_]")
-_CHUNK = re.compile(r"\S+")
+# Scripts written without spaces between words (Chinese, Japanese, Thai...): a run of them is
+# no one word a dictionary could look up (a Chinese company name in an English message).
+_UNSPACED = re.compile("[\u0e00-\u0eff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
 # A word: letters, with apostrophes and hyphens inside ("don't", "l'article", "E-Mail").
 _WORD = re.compile(r"[^\W\d_]+(?:['’‘-][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?…:;¡¿")
@@ -211,10 +213,12 @@ class Speller:
 
     def _passes(self, raw: str) -> bool:
         """Whether a word needs no further look: known or accepted, or not a word the check
-        reads (one letter, too long, in capitals, a capital inside: ASIN, KettleCraft, fornirLe)."""
+        reads (one letter, too long, in capitals, a capital inside: ASIN, KettleCraft, fornirLe;
+        written in a script without spaces)."""
         word = raw.translate(_APOSTROPHES)
         return (len(word) < 2 or len(word) > self.max_length or word.isupper()
-                or any(c.isupper() for c in word[1:]) or self.knows(word))
+                or any(c.isupper() for c in word[1:]) or _UNSPACED.search(word) is not None
+                or self.knows(word))
 
     def begin(self, lookups: int) -> None:
         """A new check: at most `lookups` dictionary look-ups of words never seen before."""
@@ -415,16 +419,25 @@ def misspellings(text: str, language: str | None, known=None) -> list[Misspellin
     if not chunks:
         return []
     known_words = parse_known_words(known if isinstance(known, (str, type(None))) else tuple(known))
-    places = []
+    words_of = {}
     for chunk in chunks:
         words = [(offset, raw) for offset, raw in checker.unknown_in(chunk)
                  if raw.translate(_APOSTROPHES).lower() not in known_words]
-        pos = text.find(chunk) if words else -1
-        while pos >= 0:
-            end = pos + len(chunk)
-            if (pos == 0 or text[pos - 1].isspace()) and (end == len(text) or text[end].isspace()):
-                places.extend((pos + offset, raw) for offset, raw in words)
-            pos = text.find(chunk, pos + 1)
+        if words:
+            words_of[chunk] = words
+    places = []
+    if len(words_of) <= _FEW:  # a few stretches: found where they are
+        for chunk, words in words_of.items():
+            pos = text.find(chunk)
+            while pos >= 0:
+                end = pos + len(chunk)
+                if (pos == 0 or text[pos - 1].isspace()) and (end == len(text) or text[end].isspace()):
+                    places.extend((pos + offset, raw) for offset, raw in words)
+                pos = text.find(chunk, pos + 1)
+    else:  # many: one pass over the text, so the time stays linear
+        for m in _STRETCH.finditer(text):
+            for offset, raw in words_of.get(m.group(), ()):
+                places.append((m.start() + offset, raw))
     found: list[Misspelling] = []
     for start, raw in sorted(places):
         end = start + len(raw)
@@ -467,4 +480,6 @@ def _is_prose_word(text: str, start: int, end: int, raw: str, checker: "Speller"
 
 
 _NEAR = 120
+_FEW = 8
+_STRETCH = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")

@@ -62,7 +62,7 @@ def test_right_text_in_each_language_passes(language, text):
 def test_codes_numbers_capitals_links_and_placeholders_are_not_words():
     text = ("Order 112-1234567-1234567 (tracking 1Z999AA10123456784, model XR-200B, part ABX7) "
             "ships with the ASIN B0CXYZ1234 and a KettleCraft lid; see {nmae} or {{buyer}}. "
-            "Our FAQ is at www.exampel-shop.com and help@exampel.com.\n")
+            "Our FAQ is at www.exampel-shop.com and help@exampel.com. Made by 深圳市明辉电子有限公司.\n")
     assert flagged(text) == []
 
 
