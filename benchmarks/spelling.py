@@ -80,7 +80,7 @@ def template_texts() -> dict[str, list[tuple[str, object, str]]]:
     return out
 
 
-def flagged(text: str, language: str, template=None, known: str = "", marketplace: str = "amazon"):
+def flagged(text: str, language: str, template=None, known: str = "", marketplace: str | None = None):
     context = {"known_words": known} if known else None
     result = policy.load_policy(marketplace).check_message(text, template, context, language)
     return [f.excerpt for f in result.findings if f.rule == RULE]
@@ -130,7 +130,7 @@ def long_messages(texts: list[str]) -> list[str]:
 
 def timing() -> None:
     from policy.spelling import misspellings
-    loaded = policy.load_policy("amazon")
+    loaded = policy.load_policy()  # the default marketplace
     by_language: dict[str, list[str]] = {}
     for lang, _name, texts in clean_sets():
         by_language.setdefault(lang, []).extend(texts)

@@ -538,7 +538,7 @@ class Spelling(Rule):
     def bind(self, facts) -> None:
         from .spelling import report_missing_dictionaries
         report_missing_dictionaries()  # at start: a missing dictionary is logged, never fatal
-        # The marketplace's own names ("Amazon", "Seller Central") are right in every language.
+        # The marketplace's own names (its name, "Seller Central") are right in every language.
         self.options["marketplace_words"] = " ".join([facts.name, *facts.wording.values()])
 
     def find(self, mv: MessageView) -> list[Finding]:

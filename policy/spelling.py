@@ -476,10 +476,24 @@ def _is_prose_word(text: str, start: int, end: int, raw: str, checker: "Speller"
         return False  # "Mr. Lindgren", "Frau Becker"
     if not before or before[-1] in _SENTENCE_END:
         return True  # the first word of a sentence
-    return settings.capitalised_nouns  # in German, a noun; elsewhere a name or a brand
+    if not settings.capitalised_nouns:
+        return False  # a name or a brand
+    # German: a noun, unless it stands in a run of capitalised words no dictionary knows
+    # (a shop or product name such as "Hollow Oak Home").
+    after = _NEXT_WORD.match(text, end, end + _NEAR)
+    return not any(w and w[0].isupper() and not _knows_quietly(checker, w)
+                   for w in (previous.group(1) if previous else "", after.group(1) if after else ""))
+
+
+def _knows_quietly(checker: "Speller", word: str) -> bool:
+    try:
+        return checker.knows(word)
+    except _OutOfBudget:
+        return True
 
 
 _NEAR = 120
 _FEW = 8
 _STRETCH = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+_NEXT_WORD = re.compile(r"[^\w\n]*([^\W\d_]+)")
