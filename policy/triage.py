@@ -69,11 +69,14 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
         reasons.append(_whole(scored, rules.unsure_why))
 
     answered = _answers_previous(rules, previous, (language, previous_language))
-    if answered and not needs_reply and has_words:
+    # An answer to the seller's question ("ok", "ja, genau die") needs a reply only because of
+    # what was asked: its words ask nothing of their own, so no intent of theirs is read into it.
+    only_an_answer = answered and not needs_reply and has_words
+    if only_an_answer:
         needs_reply = True
         reasons.append(_whole(scored, rules.previous_asks.why))
 
-    intent = _pick_intent(scored.intent_scores, needs_reply)
+    intent = "other" if only_an_answer else _pick_intent(scored.intent_scores, needs_reply)
     extra = _extra_intent(rules, scored)
     if extra is not None:
         intent_rule, match = extra

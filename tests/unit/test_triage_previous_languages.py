@@ -40,6 +40,7 @@ def test_ok_after_a_question_is_an_answer_to_act_on(language):
     _, _, question, answer = CONVERSATIONS[language]
     result = triage(answer, "amazon", previous=question)
     assert result["needs_reply"] is True, result
+    assert result["intent"] == "other", "an answer asks nothing of its own"
     assert result["language"] == language, "a short answer is read in the conversation's language"
     assert any(r["why"] == "Answers what you asked in your last message" for r in result["reasons"])
 
@@ -95,3 +96,24 @@ def test_the_suggested_reply_template_is_in_the_buyers_language(language, text):
     assert result["templates"] and result["templates"][0] == "reply-where-is-my-order"
     opened_in, note = template_language(result["templates"][0], "amazon", result["language"])
     assert (opened_in, note) == (language, None), "opened in the buyer's language, with no note"
+
+
+def test_a_phrase_book_may_only_join_no_reply_families_to_requests(tmp_path, monkeypatch):
+    from policy.triage_data import phrasebook
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    (folder / "phrases.toml").write_text(
+        'request_company = ["ask"]\n[families.ask]\nintent = "other"\nneeds_reply = true\ntexts = ["x?"]\n'
+        '[registers.casual]\n[slots]\norder=["#"]\nproduct=["p"]\nday=["d"]\nname=["n"]\n', encoding="utf-8")
+    monkeypatch.setattr(phrasebook, "ROOT", tmp_path)
+    with pytest.raises(PolicyError, match="request_company names \\['ask'\\]"):
+        phrasebook.load_book("xx")
+
+
+@pytest.mark.parametrize("language", sorted(CONVERSATIONS))
+def test_no_generated_training_message_is_a_test_message(language):
+    from policy.triage_data import phrasebook
+    measured = phrasebook.measured(language)
+    assert len(measured) >= 100, "heldout, blind, blind2, blind3 and blind4 are read"
+    assert not [r for r in phrasebook.generate(language, 4000, 20261201)
+                if r["family"] != "handwritten" and " ".join(r["text"].lower().split()) in measured]
