@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 
 from .grammar import add_noise, expand
+from .sampling import unique_rows
 
 
 # ----------------------------------------------------------------------------- needs a reply
@@ -525,21 +526,10 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
 
 def generate(n: int, seed: int) -> list[dict]:
     """`n` labelled blended messages, the same ones for the same seed (duplicates dropped)."""
-    rng = random.Random(seed)
-    rows, seen = [], set()
-    attempts = 0
-    while len(rows) < n and attempts < n * 5:
-        attempts += 1
+    def draw(rng: random.Random) -> tuple[bool, str, str, str]:
         needs = rng.random() < 0.5
-        text, intent, family = needs_reply(rng) if needs else no_reply(rng)
-        key = " ".join(text.lower().split())
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        rows.append({"id": f"blend-{len(rows) + 1:05d}", "text": text, "needs_reply": needs,
-                     "intent": intent, "family": family})
-    return rows
-
+        return (needs, *(needs_reply(rng) if needs else no_reply(rng)))
+    return unique_rows("blend", n, seed, draw)
 
 if __name__ == "__main__":
     import sys
