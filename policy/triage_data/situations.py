@@ -247,6 +247,7 @@ SHARED_OPENERS = [
     "thanks for getting back to me", "great", "brilliant", "lovely", "ok thanks", "thanks a lot", "well done",
     "wow", "thanks for the apology", "cheers", "thank you for your support", "appreciate the quick answer",
     "thanks for sorting the last one", "thanks for the tracking number", "perfect", "thank you for the replacement",
+    "thank you so much", "thanks so much", "many thanks", "thank you", "thanks", "ok",
 ]
 OPENER_PROBLEMS = {  # intent -> what follows the opener when something is still wrong
     "where_is_my_order": ["[but|though|] [it's|the parcel is] still [not here|missing|nowhere to be seen]",
@@ -275,6 +276,8 @@ OPENER_CLOSINGS = [
 # Bare answers to a question the seller asked: with no previous message to read them against
 # they need a reply (the seller must act on them).
 ANSWERS = [
+    "[sent|sent over|sent across] [the photos|the pics|the receipt|a screenshot|the video|the form|them] "
+    "[via|through|by|on] [the chat|email|the messages tab|the portal|whatsapp|the order page] [just now|earlier|]",
     "[uploaded|attached|emailed|forwarded|put] [them|the photos|the pics|the receipt|a screenshot|the video] "
     "[via|through|on|to] [the chat|email|the messages tab|the portal|your inbox] [earlier|a minute ago|already|]",
     "[done|did it|all done|ok done]. [sent|uploaded|attached] [the|a] [photo|picture|screenshot|form]",
@@ -426,7 +429,17 @@ CONTEXT = [
 CLOSE_ASK = ["thanks in advance!", "please advise.", "any help appreciated.", "thank you so much.",
              "looking forward to hearing from you.", "regards, {name}", "many thanks, {name}", "cheers",
              "kind regards"]
-CLOSE_NO_ASK = ["", "", "regards, {name}", "best, {name}", "x", "take care", "{name}", "all the best"]
+CLOSE_NO_ASK = ["", "", "regards, {name}", "best, {name}", "x", "take care", "{name}", "all the best",
+                "thank you so much!", "thanks again, {name}", "many thanks", "thanks so much x"]
+# When and why it matters: context that rides along with a problem (and, now and then, a closing).
+OCCASIONS = [
+    "[the party|the wedding|her birthday|the trip|our event|the exam|the match] is [tonight|tomorrow|on {weekday}|"
+    "this weekend]",
+    "i need it [by {weekday}|for tonight|for the weekend|before we fly|for work on {weekday}]",
+    "[it's|it is|it was] a [gift|present|surprise] for [my mum|my son|a friend|my wife|my grandad]",
+    "[we're|i'm] [away|travelling|moving] from {weekday}", "[my|our] [daughter|son|friend] [is|was] [so|really] "
+    "[looking forward to it|excited about it]",
+]
 VENTS = ["unacceptable.", "this is ridiculous.", "not good enough.", "seriously??", "fed up.", "sort it out.",
          "#fail", "😡😡", "🙄", "worst service ever."]
 _NON_NATIVE = [  # (pattern, replacements): how a learner of English might put it
@@ -514,6 +527,8 @@ def needs_reply(rng: random.Random) -> tuple[str, str, str]:
         sentences, family = [say(rng, rng.choice(STATEMENTS[intent]))], "situation_" + intent
         if rng.random() < 0.25:
             sentences.append(say(rng, rng.choice(STATEMENTS[intent])))
+    if rng.random() < 0.2 and family != "situation_answer":  # when and why it matters
+        sentences.insert(rng.randint(0, len(sentences)), say(rng, rng.choice(OCCASIONS)))
     if rng.random() < 0.15 and family != "situation_answer":  # a kind word first: still needs a reply
         sentences.insert(0, say(rng, rng.choice(["thanks for the reply.", "love your shop!", "hope you're well.",
                                                   "thank you so much for your support.", "the last order was lovely."])))
@@ -533,6 +548,8 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
         sentences = [say(rng, rng.choice(NO_REPLY[family]))]
         if rng.random() < 0.25:
             sentences.append(say(rng, rng.choice(PRAISE_SENTENCES)))
+    if rng.random() < 0.1:
+        sentences.insert(rng.randint(0, len(sentences)), say(rng, rng.choice(OCCASIONS[2:])))
     text, kind = voice(rng, sentences, False, "pos")
     return text, NO_REPLY_INTENT[family], "situation_" + family
 
