@@ -118,6 +118,15 @@ STATEMENTS: dict[str, list[str]] = {
         "[only|just] the {product} [was|came] in the [parcel|box|package][,|.] [is|will] the [rest|other item|"
         "{product}] [coming|going to come|being sent] [separately|in another parcel|later][?|] [they were|it was] "
         "[ordered|paid for] together",
+        "[everything|all of it|the rest] [turned up|came|arrived] [apart from|except for|bar] the {product}[.|,] "
+        "[could|can] you [check|look at|go over] the order[?|, please?| please]",
+        "[the|my] {product} [was|came] [on its own|alone|by itself] in the [box|parcel][.|,] [not sure|i don't know|"
+        "no idea] [if|whether] the [other|second] [part|item|one] [will|is going to] [turn up|show up|follow|arrive] "
+        "[on its own|in another box|later] or [should have|was meant to have] [been|come] [with it|in the same box]",
+        "[i|we] [ordered|bought] [a {product} and a {product}|two things|three items] [together|at once|on one order] "
+        "[but|and] only [one|the {product}|two] [came|arrived|showed up]",
+        "[half|part|some] of [my|the] order [is|was] [missing|not there|absent][.|,] [the box|the parcel] "
+        "[only had|just had|held] the {product}",
         "[one|a] [box|parcel] [came|arrived] [but|and] [the order page|my account|the email] [lists|shows|says] "
         "[two|three] [items|parcels][.|,] [where's|what about] the [other|second|missing] one[?|]",
         "[looks like|seems] [{carrier}|the courier|the post] [lost|mislaid|lost track of] [my|the] [order|parcel|"
@@ -151,6 +160,14 @@ STATEMENTS: dict[str, list[str]] = {
         "today|still][,|.] [kindly|please] [check|see] [status|it|what happened]",
         "estimated [delivery|arrival] [is|says] [the {n}th|{weekday}] but [i|we] ordered [on the {n}th|{when}][.|,] "
         "[that's|seems] [a long time|very long|quite a wait][, isn't it?|?|]",
+        "[i|we] [paid|spent] [{money}|extra] [on|for] [express|priority|next-day|faster] [delivery|shipping|"
+        "postage] [and was|and were|with a] [promised|told|guarantee of] [the {n}th|{weekday}|two days][,|.] "
+        "[it's|we're at] [the {n}th|{weekday}|day {n}] [now|already] [and nothing|with nothing|]",
+        "[you|your team|the chat] [asked|told] me to [get back to you|write again|check in] if [it|the parcel] "
+        "[wasn't|was not] [here|delivered] by [today|{weekday}|now][.|,] [well|so|] [i did|here i am|it isn't] "
+        "[and heard nothing|and no one answered|and still silence|]",
+        "[followed up|chased|wrote] [on|since] {weekday} [about|re] [my|the] [order|parcel] [not arriving|still "
+        "missing|being late] [and|but] [no one|nobody] [came back to me|has answered|replied]",
         "[placed|made] [the|my] order [weeks|{days} weeks|a month] ago[.|,] [nothing|no shipping email|"
         "no tracking] [yet|so far|at all]",
         "[still|yet again|day {n} and still] [no|nothing|no sign of the] [parcel|package|{product}][.|!|...]",
@@ -207,6 +224,10 @@ STATEMENTS: dict[str, list[str]] = {
     "return_or_refund": [
         "[the|your] [email|message|site] [promised|said] the refund [within|in] [a few days|a week][,|.] [it's "
         "been|we're at] [{days} weeks|a month|almost three weeks] [now|]",
+        "[can|could] i [speak|talk] [with|to] [someone|a person|somebody senior] [about|to fix|to sort] [my|the] "
+        "refund[?|, please| please] [the chat|the bot|email] [goes nowhere|keeps looping|isn't helping]",
+        "[i|we] [just|only] need [someone|a person|a human] to [sort out|approve|push through] [the|my|a] refund"
+        "[, please|. please|]",
         "[who|which person] [handles|deals with|can approve] refunds[,|?] [i've|i have] [asked|tried] [{days} "
         "times|twice|for weeks]",
         "[my|the] return window [closes|ends|runs out] [today|tomorrow|on {weekday}][,|.] [where|how] [do i|can i] "
@@ -232,6 +253,14 @@ STATEMENTS: dict[str, list[str]] = {
         "[will|does|would] [it|this|the {product}] [work|fit|run] [on|with|in] [a mac|my car|an older model|"
         "a {size} frame|windows|the uk version]",
         "[do|can] you [post|ship|deliver] to {place}[?|] [the site|checkout] [won't|doesn't] [offer|list] it",
+        "[are|will] you [be|] [shipping|sending|delivering] to {place} [directly|yourselves|at some point|any time "
+        "soon][?|]",
+        "[any|are there any] plans to [ship|sell|open shipping] [to|in] {place}[?|] [the store|the site] [only "
+        "lists|won't do] [a few countries|domestic addresses]",
+        "[would|could] you [combine|put] [two orders|both items|my orders] [in|into] one [parcel|shipment] [to save "
+        "on postage|so i pay postage once][?|]",
+        "[is|are] [the|this] {product} [back|in stock|available] [yet|again|now][?|] [i|we] [want|would like] "
+        "to [order|buy] [one|two|a couple]",
         "[is there|do you have] a [size chart|spec sheet|manual|datasheet] [for|of] the {product}[?|]",
         "[can|could] [i|we] [order|buy] [two|a couple|both] [and|but] [pay|be charged] [shipping|postage] "
         "[only once|just once|for one parcel][?|]",
@@ -408,6 +437,11 @@ PRAISE_SENTENCES = [
     "[my|our] [kids|neighbours|friends|colleagues] [keep|kept] asking where [it is|i got it] from",
     "[the|your] [work|craft|detail] is [just|simply] [wonderful|breathtaking|gorgeous][.|!]",
     "what [would|could] i [ask|wish] for more[!|.]",
+    "[your|these|the] [pieces|creations|designs|little works of art] are [wonderful|a joy|gorgeous|so clever]",
+    "[thank you|thanks] for [making|designing|dreaming up] [such|these] [lovely|brilliant|unusual] [pieces|"
+    "things|designs][!|.]",
+    "[every|each] [piece|part|detail] [is|feels] [made|finished|put together] with [care|love|real skill]",
+    "[i'm|i am] [so|really] [proud|happy|glad] to [have|own|wear] [them|these|it] [now|at last|]",
     "[it|the {product}] [does|is] [exactly|just] what [i wanted|the listing promised|i pictured]",
     "[it's|it is] [the|my] [second|third] [one|order] [from you|here] and [it won't be the last|not the last]",
     "i wish i [had|'d] [found|known about] you [sooner|years ago][!|.| haha]",
