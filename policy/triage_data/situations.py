@@ -300,6 +300,8 @@ OPENER_CLOSINGS = [
     "[received|got] it this morning", "you're [stars|a star|the best]", "[that|this] [answers|covers] it",
     "[it|the money] [came through|arrived|landed] [fine|already|today]", "nothing else needed", "[i'm|we're] happy now",
     "[all|everything] [good|fine] [here|now]", "[it|that] did the trick", "[i'll|we'll] [wait|see] [for it|how it goes]",
+    "[that|this] [answers|covers|settles] my [question|query|worry]", "no more [questions|queries] from me",
+    "[great|good] to know", "[again|once more|], [much obliged|thanks a million]", "", "", "",
 ]
 
 # Bare answers to a question the seller asked: with no previous message to read them against
@@ -380,6 +382,13 @@ NO_REPLY: dict[str, list[str]] = {
         "[, thank you|, thanks|]",
         "[i am|i'm] [received|got] the [parcel|{product}|order] [today|now][,|.] thank you [very much|so much|]",
         "[it's|its] [here|come][,|.] [no thanks to|despite] [the tracking|{carrier}|the app][ lol| haha|]",
+        "[the pallet|the consignment|the goods|the shipment|the delivery] [came in|was received|was booked in|"
+        "arrived] [this morning|today|at {hour}] [in good order|with no damage|all intact|complete and correct]"
+        "[.|,] [regards|thanks|many thanks], [goods-in|the warehouse team|stores|accounts payable]",
+        "[no damage|nothing broken|nothing missing|no problems|not a scratch] [at all|this time|whatsoever|][,|.|] "
+        "[the|our|my] [order|parcel|{product}] [is|was] [perfect|fine|all there|spot on][.|!|]",
+        "[i|we] [confirm|acknowledge|can confirm] [receipt|delivery] of [the goods|the order|{order}|the "
+        "replacement][.|,] [regards|with thanks|kind regards], {name}",
     ],
     "non_native_thanks": [
         "many thank for [the|your] [help|support][,|.] now [it is|is] working [good|fine|very good]",
@@ -571,7 +580,7 @@ def needs_reply(rng: random.Random) -> tuple[str, str, str]:
 
 
 def no_reply(rng: random.Random) -> tuple[str, str, str]:
-    if rng.random() < 0.2:  # a thank-you opener and a closed tail (the twin of situation_opener+...)
+    if rng.random() < 0.35:  # a thank-you opener and a closed tail (the twin of situation_opener+...)
         text = say(rng, rng.choice(SHARED_OPENERS)) + rng.choice([", ", ". ", " - ", "! ", " "]) \
             + say(rng, rng.choice(OPENER_CLOSINGS))
         return voice(rng, [text], False, "pos")[0], "thanks_or_resolved", "situation_opener+closing"
