@@ -25,7 +25,7 @@ LOCAL_SLOTS = {
     "hour": ["7am", "8.15", "9:40am", "noon", "2pm", "3:30", "5pm", "6pm", "8pm", "10pm"],
     "status": ["out for delivery", "in transit", "label created", "awaiting dispatch", "processing",
                "held at depot", "arriving late", "preparing for shipment", "with courier"],
-    "shop": ["Brightside", "Oakmere", "Northfield", "Pixel & Pine", "Hollow Lane", "Redwing"],
+    "shop": ["Kestrel", "Oakmere", "Northfield", "Pixel & Pine", "Hollow Lane", "Redwing"],
     "maker": ["@maker_jo", "@boardsmith", "@kitworks", "@ferncraft", "@tinylabs", "@dev_anna"],
     "handle": ["@ShopCare", "@HelpTeam", "@StoreHelp", "@OrderDesk", "@{num}", "@{num} @{num}", "@CarrierHelp",
                ".@ShopCare", "@SupportUK"],
@@ -216,8 +216,8 @@ STATEMENTS: dict[str, list[str]] = {
         "cancellation email] but [was|got|have been] [still|] charged [anyway|regardless|today]",
         "[there's|there is|i see] a [charge|payment|debit] of {money} [on|in] my [account|statement|card] "
         "[i don't know what it's for|i can't match to any order|that i don't recognise]",
-        "[could|can] [i|we] [have|get] the [invoice|receipt] [made out|addressed|issued] to [our company|"
-        "my business|{shop} ltd] [instead|rather than me|please][?|]",
+        "[please|kindly] [put|issue|reissue] the [invoice|receipt] [in the name of|under|for] [our company|"
+        "my business|{shop} ltd] [rather than mine|not my own name|with our tax number]",
         "[the|my] [expenses|reimbursement] claim [needs|requires] [an invoice|a receipt|a vat receipt] "
         "[with the vat on it|with the company address|showing what was bought]",
     ],
@@ -249,7 +249,8 @@ STATEMENTS: dict[str, list[str]] = {
         "basket|the site] [only offers|won't take] [local addresses|my country]",
         "[the|your] [listing|page] [went|turned] [grey|to 'unavailable'|to sold out] [overnight|this morning][,|.] "
         "[gone for good|coming back|any more coming][?|]",
-        "[what|how long] [would|is] the lead time [be|] for [shipping|delivery] to {place}[?|]",
+        "[roughly|] how [long|many days] [from order to dispatch|until it ships|before it goes out] [for|if i'm "
+        "in|to] {place}[?|]",
         "[will|does|would] [it|this|the {product}] [work|fit|run] [on|with|in] [a mac|my car|an older model|"
         "a {size} frame|windows|the uk version]",
         "[do|can] you [post|ship|deliver] to {place}[?|] [the site|checkout] [won't|doesn't] [offer|list] it",
@@ -274,7 +275,7 @@ STATEMENTS: dict[str, list[str]] = {
 SHARED_OPENERS = [
     "thanks for the update", "thanks for the refund", "cheers for the reply", "thank you for the link",
     "thanks for getting back to me", "great", "brilliant", "lovely", "ok thanks", "thanks a lot", "well done",
-    "wow", "thanks for the apology", "cheers", "thank you for your support", "appreciate the quick answer",
+    "wow", "thanks for the apology", "cheers", "thanks for the help so far", "appreciate the quick answer",
     "thanks for sorting the last one", "thanks for the tracking number", "perfect", "thank you for the replacement",
     "thank you so much", "thanks so much", "many thanks", "thank you", "thanks", "ok",
 ]
@@ -574,7 +575,7 @@ def needs_reply(rng: random.Random) -> tuple[str, str, str]:
         sentences.insert(rng.randint(0, len(sentences)), say(rng, rng.choice(OCCASIONS)))
     if rng.random() < 0.15 and family != "situation_answer":  # a kind word first: still needs a reply
         sentences.insert(0, say(rng, rng.choice(["thanks for the reply.", "love your shop!", "hope you're well.",
-                                                  "thank you so much for your support.", "the last order was lovely."])))
+                                                  "thanks for all the help so far.", "the last order was lovely."])))
     text, kind = voice(rng, sentences, True, "neg" if family == "situation_sarcastic" else "any")
     return text, intent, family
 
