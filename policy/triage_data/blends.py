@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 
 from .grammar import add_noise, expand
-from .sampling import unique_rows
+from .sampling import print_sample, two_sided
 
 
 # ----------------------------------------------------------------------------- needs a reply
@@ -526,12 +526,9 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
 
 def generate(n: int, seed: int) -> list[dict]:
     """`n` labelled blended messages, the same ones for the same seed (duplicates dropped)."""
-    def draw(rng: random.Random) -> tuple[bool, str, str, str]:
-        needs = rng.random() < 0.5
-        return (needs, *(needs_reply(rng) if needs else no_reply(rng)))
-    return unique_rows("blend", n, seed, draw)
+    return two_sided("blend", n, seed, 0.5, needs_reply, no_reply)
+
 
 if __name__ == "__main__":
     import sys
-    for row in generate(int(sys.argv[1]) if len(sys.argv) > 1 else 20, seed=int(sys.argv[2]) if len(sys.argv) > 2 else 1):
-        print(row["needs_reply"], row["intent"], "|", row["text"].replace("\n", " / "))
+    print_sample(generate, sys.argv[1:])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 import re
 
-from .sampling import unique_rows
+from .sampling import print_sample, unique_rows
 
 SLOTS: dict[str, list[str]] = {
     "product": [
@@ -829,7 +829,7 @@ def generate(n: int, seed: int = 20261201, no_reply_share: float = 0.4) -> list[
         return (True, *needs_reply_message(rng))
     return unique_rows("gen", n, seed, draw)
 
+
 if __name__ == "__main__":
     import sys
-    for row in generate(int(sys.argv[1]) if len(sys.argv) > 1 else 20, seed=int(sys.argv[2]) if len(sys.argv) > 2 else 1):
-        print(row["needs_reply"], row["intent"], "|", row["text"].replace("\n", " / "))
+    print_sample(generate, sys.argv[1:])

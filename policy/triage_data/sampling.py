@@ -31,3 +31,20 @@ def unique_rows(prefix: str, n: int, seed: int, draw: Draw) -> list[dict]:
         rows.append({"id": f"{prefix}-{len(rows) + 1:05d}", "text": text, "needs_reply": needs,
                      "intent": intent, "family": family})
     return rows
+
+
+def two_sided(prefix: str, n: int, seed: int, share: float, needs_reply, no_reply) -> list[dict]:
+    """unique_rows of messages that need a reply with probability `share`, built by
+    `needs_reply(rng)` or `no_reply(rng)` -> (text, intent, family)."""
+    def draw(rng: random.Random) -> tuple[bool, str, str, str]:
+        needs = rng.random() < share
+        return (needs, *(needs_reply(rng) if needs else no_reply(rng)))
+    return unique_rows(prefix, n, seed, draw)
+
+
+def print_sample(generate: Callable[..., list[dict]], argv: list[str]) -> None:
+    """`python -m policy.triage_data.<generator> [N] [SEED]`: print N rows (20) of seed SEED (1), for a look."""
+    n = int(argv[0]) if argv else 20
+    seed = int(argv[1]) if len(argv) > 1 else 1
+    for row in generate(n, seed=seed):
+        print(row["needs_reply"], row["intent"], row["family"], "|", row["text"].replace("\n", " / "))

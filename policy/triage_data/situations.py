@@ -18,7 +18,7 @@ import random
 import re
 
 from .grammar import add_noise, expand
-from .sampling import unique_rows
+from .sampling import print_sample, two_sided
 
 LOCAL_SLOTS = {
     "n": [str(n) for n in (2, 3, 4, 6, 8, 9, 11, 12, 14, 17, 19, 21, 23, 26, 28, 30)],
@@ -600,13 +600,9 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
 
 def generate(n: int, seed: int) -> list[dict]:
     """`n` labelled messages of the hard situations, the same ones for the same seed."""
-    def draw(rng: random.Random) -> tuple[bool, str, str, str]:
-        needs = rng.random() < 0.55
-        return (needs, *(needs_reply(rng) if needs else no_reply(rng)))
-    return unique_rows("situation", n, seed, draw)
+    return two_sided("situation", n, seed, 0.55, needs_reply, no_reply)
 
 
 if __name__ == "__main__":
     import sys
-    for row in generate(int(sys.argv[1]) if len(sys.argv) > 1 else 20, seed=int(sys.argv[2]) if len(sys.argv) > 2 else 1):
-        print(row["needs_reply"], row["intent"], row["family"], "|", row["text"].replace("\n", " / "))
+    print_sample(generate, sys.argv[1:])

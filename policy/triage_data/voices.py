@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from .sampling import unique_rows
+from .sampling import two_sided
 
 ITEMS = ["lamp", "mug set", "phone case", "keyboard", "scarf", "print", "kit", "board", "charger",
          "earrings", "hoodie", "planter", "blanket", "sensor module", "cable", "wallet", "candle set",
@@ -302,7 +302,4 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
 
 def generate(n: int, seed: int) -> list[dict]:
     """`n` labelled messages in the wider voice, the same ones for the same seed (duplicates dropped)."""
-    def draw(rng: random.Random) -> tuple[bool, str, str, str]:
-        needs = rng.random() < 0.6
-        return (needs, *(needs_reply(rng) if needs else no_reply(rng)))
-    return unique_rows("voice", n, seed, draw)
+    return two_sided("voice", n, seed, 0.6, needs_reply, no_reply)
