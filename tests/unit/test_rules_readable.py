@@ -1,6 +1,7 @@
 """Every rules file stays readable by the policy owner it is written for (docs/policy-dialect.md):
 no line over 120 characters, word lists with one alternative per line, and a comment saying
-what each look-behind protects against."""
+what each look-behind protects against. Template files and the marketplace facts keep the
+same line limit (a long text continues with a line-ending backslash)."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,8 @@ from policy.patterns import _split_branches as split_branches, unfold
 from policy.policyfile import read_toml
 
 RULE_FILES = sorted(POLICY_ROOT.glob("*/rules.toml")) + sorted(POLICY_ROOT.glob("*/*/rules.toml"))
+TEMPLATE_FILES = sorted(POLICY_ROOT.glob("*/templates.toml")) + sorted(POLICY_ROOT.glob("*/*/templates.toml"))
+FACT_FILES = sorted(POLICY_ROOT.glob("*/marketplace.toml"))
 _ENTRY_START = re.compile(r"^\s*(?:'|\{ find|[\w.]+ = )")
 
 
@@ -20,7 +23,12 @@ def _name(path: Path) -> str:
     return str(path.relative_to(POLICY_ROOT))
 
 
-@pytest.mark.parametrize("path", RULE_FILES, ids=_name)
+def test_the_line_limit_covers_every_template_file():
+    # every marketplace's templates, English and each language's (a new folder is covered by the glob)
+    assert {p.parent.name for p in TEMPLATE_FILES} >= {"amazon", "ebay", "walmart", "etsy", "de", "fr", "ja"}
+
+
+@pytest.mark.parametrize("path", RULE_FILES + TEMPLATE_FILES + FACT_FILES, ids=_name)
 def test_no_line_over_120_characters(path):
     long = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 120]
     assert not long, f"{_name(path)}: lines over 120 characters: {long[:10]}"
