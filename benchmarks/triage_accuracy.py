@@ -7,6 +7,7 @@ Sets (default):
   blind       tests/data/triage_blind.jsonl, written after training in another style
   blind2      tests/data/triage_blind2.jsonl, written after the voices.py retraining, never trained on
   blind3      tests/data/triage_blind3.jsonl, written before the blends.py retraining, never trained on
+  blind4      tests/data/triage_blind4.jsonl, written before the situations.py retraining, never trained on
   real, dev   ../shared/corpus/buyer_messages_{real,dev}.jsonl: strangers' messages, validation only
               (never trained on, never copied)
   rounds      tests/data/buyer_messages_*.jsonl, the project's earlier hand-written sets
@@ -70,7 +71,8 @@ def default_sets() -> list[tuple[str, list[dict]]]:
     sets = [("held-out split (own data)", [r for r in load_rows() if held_out(r)]),
             ("triage_blind.jsonl (own, after training)", load(ROOT / "tests" / "data" / "triage_blind.jsonl")),
             ("triage_blind2.jsonl (own, after retraining)", load(ROOT / "tests" / "data" / "triage_blind2.jsonl")),
-            ("triage_blind3.jsonl (own, before retraining)", load(ROOT / "tests" / "data" / "triage_blind3.jsonl"))]
+            ("triage_blind3.jsonl (own, before retraining)", load(ROOT / "tests" / "data" / "triage_blind3.jsonl")),
+            ("triage_blind4.jsonl (own, before situations)", load(ROOT / "tests" / "data" / "triage_blind4.jsonl"))]
     for name in ("buyer_messages_real.jsonl", "buyer_messages_dev.jsonl"):
         if (CORPUS / name).exists():
             sets.append((f"{name} (strangers, validation)", load(CORPUS / name)))
