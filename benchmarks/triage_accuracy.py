@@ -7,6 +7,7 @@ Sets (default):
   blind       tests/data/triage_blind.jsonl, written after training in another style
   blind2      tests/data/triage_blind2.jsonl, written after the voices.py retraining, never trained on
   blind3      tests/data/triage_blind3.jsonl, written before the blends.py retraining, never trained on
+  blind4      tests/data/triage_blind4.jsonl, written before the situations.py retraining, never trained on
   real, dev   ../shared/corpus/buyer_messages_{real,dev}.jsonl: strangers' messages, validation only
               (never trained on, never copied)
   rounds      tests/data/buyer_messages_*.jsonl, the project's earlier hand-written sets
@@ -14,7 +15,11 @@ Sets (default):
               tests/data/triage_<tag>_heldout.jsonl, written before that language's training data;
               triage_<tag>_blind.jsonl, written after a first training, harder on purpose (its
               errors led to wider phrase books); triage_<tag>_blind2.jsonl, written after the
-              final training and never used to change anything
+              next training (it and blind take part in choosing the language's threshold since);
+              triage_<tag>_blind3.jsonl, written before the wider-voices retraining and scored
+              once before it (30 a language, with the seller's previous message in some);
+              triage_<tag>_blind4.jsonl, written after that retraining and never used to change
+              anything (15 a language): the untuned figure
 
 For the "no response needed" verdict (the costly one: a wrong one is a late response):
   precision = of the messages marked no-response-needed, the share that truly need none
@@ -66,7 +71,8 @@ def default_sets() -> list[tuple[str, list[dict]]]:
     sets = [("held-out split (own data)", [r for r in load_rows() if held_out(r)]),
             ("triage_blind.jsonl (own, after training)", load(ROOT / "tests" / "data" / "triage_blind.jsonl")),
             ("triage_blind2.jsonl (own, after retraining)", load(ROOT / "tests" / "data" / "triage_blind2.jsonl")),
-            ("triage_blind3.jsonl (own, before retraining)", load(ROOT / "tests" / "data" / "triage_blind3.jsonl"))]
+            ("triage_blind3.jsonl (own, before retraining)", load(ROOT / "tests" / "data" / "triage_blind3.jsonl")),
+            ("triage_blind4.jsonl (own, before situations)", load(ROOT / "tests" / "data" / "triage_blind4.jsonl"))]
     for name in ("buyer_messages_real.jsonl", "buyer_messages_dev.jsonl"):
         if (CORPUS / name).exists():
             sets.append((f"{name} (strangers, validation)", load(CORPUS / name)))
@@ -79,7 +85,8 @@ def default_sets() -> list[tuple[str, list[dict]]]:
         split = [r for r in generate(language, MESSAGES, SEED) if held_out(r)]
         sets.append((f"{language}: held-out split (own data)", split))
         for kind, when in (("heldout", "before training"), ("blind", "after training"),
-                           ("blind2", "after the final training")):
+                           ("blind2", "after retraining"), ("blind3", "before the last training"),
+                           ("blind4", "after the last training")):
             path = ROOT / "tests" / "data" / f"triage_{language}_{kind}.jsonl"
             if path.exists():
                 sets.append((f"{language}: {path.name} ({when})", load(path)))

@@ -44,6 +44,7 @@ class LanguageData:
     max_chars: int
     vote_words: int
     mixed_share: float
+    short_text_scripts: dict[str, re.Pattern]  # tag -> a script only that language writes
     names: dict[str, str]
     messages: dict[str, str]
 
@@ -80,13 +81,18 @@ def load_language_data(path: Path) -> LanguageData:
             min_confidence=float(detector["min_confidence"]),
             expected_floor=float(detector["expected_floor"]), max_chars=int(detector["max_chars"]),
             vote_words=int(detector["vote_words"]), mixed_share=float(detector["mixed_share"]),
+            short_text_scripts={tag: re.compile(f"[{chars}]") for tag, chars
+                                in dict(detector.get("short_text_scripts", {})).items()},
             names=names, messages=messages)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, re.error) as exc:
         raise PolicyError(f"{path}: missing or malformed setting: {exc}") from None
     from lingua import IsoCode639_1
     unknown = [tag for tag in data.languages if not hasattr(IsoCode639_1, tag.upper())]
     if unknown:
         raise PolicyError(f"{path}: [detector] languages: lingua does not know {', '.join(unknown)}")
+    unlisted = [tag for tag in data.short_text_scripts if tag not in data.languages]
+    if unlisted:
+        raise PolicyError(f"{path}: [detector] short_text_scripts: not in languages: {', '.join(unlisted)}")
     unnamed = [tag for tag in data.languages if tag not in names]
     if unnamed:
         raise PolicyError(f"{path}: [names.{LOCALE}] lacks {', '.join(unnamed)}")
@@ -146,6 +152,11 @@ def detect(text: str, expected: str) -> Detection:
     view = next((v for v in (views.lower, views.words)
                  if letter_count(v, data.cjk_letter_weight) >= data.min_letters), None)
     if view is None:
+        # Too short to tell, unless it is written in a script only one language uses.
+        script_language = next((tag for tag, script in data.short_text_scripts.items()
+                                if script.search(text)), None)
+        if script_language is not None:
+            return Detection(script_language, detected=True, confidence=1.0)
         return Detection(expected, detected=False)
     scores = _scores(view[:data.max_chars])
     best = max(scores, key=scores.get)

@@ -13,6 +13,7 @@ as "review") is read as it is displayed: its run is reversed in the view.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -51,6 +52,13 @@ _KANA = regex.compile("[\u3040-\u30ff]")
 # Three or more single letters/digits separated by one space, dot, dash, underscore or asterisk
 # ("f r e e", "s.t.a.r.s", "r-e-v-i-e-w"); the separators are dropped.
 _SPELLED_OUT = regex.compile(r"(?<!\w)(?:\p{L}[ .\-_*]){2,}\p{L}(?!\w)")
+# A cheap necessary condition for it (stdlib `re` skips ahead several times faster than
+# `regex` on this): three letters, each but the last followed by one separator, with no ASCII
+# word character before. Any non-ASCII character stands in for a letter, so no letter of any
+# script or Unicode version is missed; the exact pattern then decides.
+_LETTER_OR_NON_ASCII = r"(?:[A-Za-z]|[^\x00-\x7f])"
+_MAYBE_SPELLED_OUT = re.compile(r"(?<![0-9A-Za-z_])" + _LETTER_OR_NON_ASCII + r"[ .\-_*]"
+                                + _LETTER_OR_NON_ASCII + r"[ .\-_*]" + _LETTER_OR_NON_ASCII)
 _ONE_LETTER_WORDS = ("a", "i")
 
 
@@ -69,9 +77,13 @@ def _is_article(letters: list[str]) -> bool:
 _NOT_PLAIN = regex.compile(r"[^\x09\x0a\x20-\x7f]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Normalized:
-    """The matching view and, for each of its characters, the original index."""
+    """The matching view and, for each of its characters, the original index.
+
+    Compared and hashed by identity (eq=False): the detectors' per-message caches are keyed
+    by it, and hashing `origin` (one int per character) on every lookup cost more than the
+    cache saved."""
 
     original: str
     text: str
@@ -194,7 +206,7 @@ def normalize(text: str) -> Normalized:
         view, origin = _display_order(text, view, origin)
         in_order = False
     # Join letters spelled out with separators.
-    if _SPELLED_OUT.search(view):
+    if _MAYBE_SPELLED_OUT.search(view) and _SPELLED_OUT.search(view):
         keep = [True] * len(view)
         for m in _SPELLED_OUT.finditer(view):
             first = m.start() + 1

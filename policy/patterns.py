@@ -369,7 +369,7 @@ def _fewest(hints, positions: dict[str, list[int]]) -> tuple[frozenset[str], lis
     holds one of its strings, so scanning around those positions finds every match)."""
     best, best_group = None, hints[0]
     for group in hints:
-        starts = [i for h in group if h in positions for i in positions[h]]
+        starts = [i for h in group for i in positions[h]]
         if best is None or len(starts) < len(best):
             best, best_group = starts, group
             if len(best) <= 1:
@@ -432,12 +432,9 @@ def _ranges(hints, text: str, sentences) -> list[tuple[int, int]] | None:
     return _merge(windows)
 
 
-try:  # a C Aho-Corasick automaton: every required string of a policy found in one pass
-    import ahocorasick
-except ImportError:  # pragma: no cover - pinned in requirements.txt; without it, one search per string
-    ahocorasick = None
+from .string_scan import Positions, StringScan
 
-_FOUND = object()    # memo key: (text, required strings present with their positions, as a set)
+_FOUND = object()    # memo key: the TextScan of the text last scanned
 _SCANNED = object()  # memo key: part key -> its matches in the text
 
 
@@ -481,24 +478,32 @@ def _start_positions(starts: frozenset[str], positions: dict[str, list[int]], te
     return by_set[starts]
 
 
-def _collect_positions(starts, positions, text, found_here) -> list[int] | None:
+def _collect_positions(starts, positions: Positions, text, found_here) -> list[int] | None:
     at: set[int] = set()
-    for h in starts:
-        if indexed(h):
-            found = positions.get(h)
-        else:
-            found = found_here.get(h)
-            if found is None:
-                found, i = [], text.find(h)
-                while i >= 0 and len(found) <= MAX_START_POSITIONS:
-                    found.append(i)
-                    i = text.find(h, i + 1)
-                found_here[h] = found
+    scanned, others = _split_starts(starts)
+    for h in scanned.intersection(positions.present):  # the scan knows which occur
+        at.update(positions[h])
+        if len(at) > MAX_START_POSITIONS:
+            return None
+    for h in others:
+        found = found_here.get(h)
+        if found is None:
+            found, i = [], text.find(h)
+            while i >= 0 and len(found) <= MAX_START_POSITIONS:
+                found.append(i)
+                i = text.find(h, i + 1)
+            found_here[h] = found
         if found:
             at.update(found)
             if len(at) > MAX_START_POSITIONS:
                 return None
     return sorted(at)
+
+
+@lru_cache(maxsize=None)
+def _split_starts(starts: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The start strings the HintIndex scans for, and the others (found one by one)."""
+    return frozenset(h for h in starts if indexed(h)), tuple(h for h in starts if not indexed(h))
 
 
 def _matches_at(regex: re.Pattern, text: str, at: list[int], end: int) -> list[re.Match]:
@@ -537,45 +542,60 @@ def _scan(regex: re.Pattern, hints, text: str, memo: dict, positions, sentences)
     return [m for s, e in ranges for m in regex.finditer(text, s, e)]
 
 
+class TextScan:
+    """What one pass over a text tells the policy's patterns: the required strings present,
+    where each starts (looked up when asked), and the parts whose required strings are
+    all present (`candidates`: the only ones that can match)."""
+
+    __slots__ = ("text", "present", "positions", "candidates")
+
+    def __init__(self, text: str, present: set[str], positions: Positions, candidates: set):
+        self.text, self.present, self.positions, self.candidates = text, present, positions, candidates
+
+
 class HintIndex:
-    """The required strings of all of a policy's patterns in one automaton. One pass over
-    a message tells which of them occur (about 10x faster than a substring search per
-    string); each indexed Compiled then decides "can this part match?" with set lookups."""
+    """The required strings of all of a policy's patterns in one scanner (policy.string_scan),
+    and which parts each string can make possible. Why inverted: a check used to ask each of
+    a policy's ~900 parts in turn whether its strings were present, a Python step each; now
+    the strings found lead to the ~100 parts that can match, with set operations in C."""
 
     def __init__(self, compiled: list["Compiled"]):
-        self.automaton = None
-        if ahocorasick is None:
-            return
         strings = {h for c in compiled for _, hints in c.parts for group in hints for h in group}
         strings |= {h for c in compiled for starts in c.starts if starts for h in starts if indexed(h)}
-        if not strings:
-            return
-        automaton = ahocorasick.Automaton()
-        for h in strings:
-            automaton.add_word(h, h)
-        automaton.make_automaton()
-        self.automaton = automaton
+        self.scan = StringScan(strings)
+        if not self.scan.available:
+            return  # no scanner: each Compiled checks its own strings
         ids: dict[str, int] = {}  # equal patterns (shared word lists) share one scan per check
+        by_first: dict[str, set[int]] = {}  # string -> parts whose first required set holds it
+        self._rest: dict[int, tuple[frozenset[str], ...]] = {}  # part -> its other required sets
+        self._always: set[int] = set()  # parts without required strings
         for c in compiled:
             c.index = self
             c._keys = [ids.setdefault(r.pattern, len(ids)) for r, _ in c.parts]
+            c._key_set = frozenset(c._keys)
+            for key, (_, hints) in zip(c._keys, c.parts):
+                if not hints:
+                    self._always.add(key)
+                    continue
+                for h in hints[0]:
+                    by_first.setdefault(h, set()).add(key)
+                if len(hints) > 1:
+                    self._rest[key] = hints[1:]
+        self._by_first = {h: frozenset(keys) for h, keys in by_first.items()}
 
-    def found(self, text: str, memo: dict) -> tuple[dict[str, list[int]], set[str]]:
-        """The indexed strings occurring in `text`, each with the positions where it starts,
-        and the same strings as a set (for C-speed isdisjoint); computed once per text."""
+    def found(self, text: str, memo: dict) -> TextScan:
+        """The scan of `text`, computed once per text (per check)."""
         cached = memo.get(_FOUND)
-        if cached is not None and cached[0] is text:
-            return cached[1], cached[2]
-        positions: dict[str, list[int]] = {}
-        for end, h in self.automaton.iter(text) if text else ():
-            starts = positions.get(h)
-            if starts is None:
-                positions[h] = [end - len(h) + 1]
-            else:
-                starts.append(end - len(h) + 1)
-        present = set(positions)
-        memo[_FOUND] = (text, positions, present)
-        return positions, present
+        if cached is not None and cached.text is text:
+            return cached
+        present = self.scan.present(text)
+        by_first = self._by_first
+        first = set(self._always).union(*[by_first[h] for h in present if h in by_first])
+        rest = self._rest
+        candidates = {key for key in first
+                      if key not in rest or all(not group.isdisjoint(present) for group in rest[key])}
+        found = memo[_FOUND] = TextScan(text, present, Positions(text, present, self.scan.known), candidates)
+        return found
 
 
 class Compiled:
@@ -587,7 +607,7 @@ class Compiled:
     instead of trying every position.
     """
 
-    __slots__ = ("parts", "pattern", "index", "_keys", "starts", "_firsts")
+    __slots__ = ("parts", "pattern", "index", "_keys", "_key_set", "starts", "_firsts")
 
     def __init__(self, parts: list[tuple[re.Pattern, tuple[frozenset[str], ...]]]):
         self.parts = parts
@@ -598,13 +618,7 @@ class Compiled:
         self.pattern = "|".join(r.pattern for r, _ in parts)
         self.index: HintIndex | None = None
         self._keys = [("part", r.pattern) for r, _ in parts]
-
-    def _has(self, hints, text: str, memo: dict) -> bool:
-        """Every required set of `hints` has a string in `text` (the whole text)."""
-        if self.index is not None:
-            present = self.index.found(text, memo)[1]
-            return all(not group.isdisjoint(present) for group in hints)
-        return self._present(hints, text, memo)
+        self._key_set = frozenset()
 
     @staticmethod
     def _possible(hints, text: str, pos: int, end: int) -> bool:
@@ -627,7 +641,9 @@ class Compiled:
 
     def possible(self, text: str, memo: dict) -> bool:
         """False when no part can match: none has its required strings in the text."""
-        return any(self._has(hints, text, memo) for _, hints in self.parts)
+        if self.index is not None:
+            return not self._key_set.isdisjoint(self.index.found(text, memo).candidates)
+        return any(self._present(hints, text, memo) for _, hints in self.parts)
 
     def finditer(self, text: str, memo: dict | None = None, sentences=None):
         """Matches of every part, by start (parts may overlap one another). With `memo`
@@ -640,27 +656,26 @@ class Compiled:
                 if self._possible(hints, text, 0, len(text)):
                     found.extend(regex.finditer(text))
         else:
-            positions, present = self.index.found(text, memo) if self.index is not None else (None, None)
-            if present is not None and self._firsts is not None and self._firsts.isdisjoint(present):
-                return iter(())  # no part has its first required strings in the text
+            scan = self.index.found(text, memo) if self.index is not None else None
+            if scan is not None and self._key_set.isdisjoint(scan.candidates):
+                return iter(())  # no part has all its required strings in the text
             scanned = memo.get(_SCANNED)
             if scanned is None:
                 scanned = memo[_SCANNED] = {}
+            candidates = scan.candidates if scan is not None else None
             for (regex, hints), key, first in zip(self.parts, self._keys, self.starts):
+                if candidates is not None and key not in candidates:
+                    continue  # cannot match: nothing to scan or remember
                 matches = scanned.get(key)
                 if matches is None:
-                    if present is not None:
-                        for group in hints:  # inline _has: this loop runs ~300 times a check
-                            if group.isdisjoint(present):
-                                possible = False
-                                break
-                        else:
-                            possible = True
+                    if scan is not None:
+                        positions = scan.positions
+                    elif not self._present(hints, text, memo):
+                        scanned[key] = ()
+                        continue
                     else:
-                        possible = self._present(hints, text, memo)
-                    if not possible:
-                        matches = ()
-                    elif first is not None and positions is not None and \
+                        positions = None
+                    if first is not None and positions is not None and \
                             (at := _start_positions(first, positions, text, memo)) is not None:
                         # Tried only where a match can start: no need to narrow the scan.
                         matches = _matches_at(regex, text, at, len(text))
@@ -681,16 +696,19 @@ class Compiled:
         end = len(text) if endpos is None else endpos
         best = None
         short = end - pos < 300  # a sentence: scanning it is cheaper than the pre-check
-        positions = present = None
+        scan = positions = None
         if memo is not None and self.index is not None:
-            positions, present = self.index.found(text, memo)
-        for (regex, hints), first in zip(self.parts, self.starts):
-            if present is not None:
-                if any(group.isdisjoint(present) for group in hints):
+            scan = self.index.found(text, memo)
+            if self._key_set.isdisjoint(scan.candidates):
+                return None
+            positions = scan.positions
+        for (regex, hints), first, key in zip(self.parts, self.starts, self._keys):
+            if scan is not None:
+                if key not in scan.candidates:
                     continue
             elif not (short or self._possible(hints, text, pos, end)):
                 continue
-            at = _start_positions(first, positions, text, memo) if first and present is not None else None
+            at = _start_positions(first, positions, text, memo) if first and scan is not None else None
             if at is not None:
                 m = None
                 for i in range(bisect_left(at, pos), len(at)):

@@ -55,7 +55,9 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
         if product_line(text):
             result["fields"]["product"] = product_line(text)
         return result
-    language, model = reading(text, _expected_language(marketplace))
+    expected = _expected_language(marketplace)
+    previous_language = _language_of(previous, expected)
+    language, model = reading(text, previous_language or expected)
     readable = model is not None
     model = model or load_model()
     scored = model.score(text)
@@ -66,12 +68,15 @@ def triage(text: str, marketplace: str | None = None, previous: str | None = Non
     if not readable and has_words:  # a language no model reads: answer to be safe
         reasons.append(_whole(scored, rules.unsure_why))
 
-    answered = _answers_previous(rules, previous)
-    if answered and not needs_reply and has_words:
+    answered = _answers_previous(rules, previous, (language, previous_language))
+    # An answer to the seller's question ("ok", "ja, genau die") needs a reply only because of
+    # what was asked: its words ask nothing of their own, so no intent of theirs is read into it.
+    only_an_answer = answered and not needs_reply and has_words
+    if only_an_answer:
         needs_reply = True
         reasons.append(_whole(scored, rules.previous_asks.why))
 
-    intent = _pick_intent(scored.intent_scores, needs_reply)
+    intent = "other" if only_an_answer else _pick_intent(scored.intent_scores, needs_reply)
     extra = _extra_intent(rules, scored)
     if extra is not None:
         intent_rule, match = extra
@@ -152,11 +157,29 @@ def _pick_intent(scores: dict[str, float], needs_reply: bool) -> str:
     return ranked[0]
 
 
-def _answers_previous(rules: TriageRules, previous: str | None) -> bool:
+def _language_of(previous: str | None, expected: str) -> str | None:
+    """The language of the seller's previous message when the detector is sure: the buyer answers
+    in it, so it is the one to expect of a reply too short to tell ("ok", "ja, genau")."""
+    if not previous or not previous.strip():
+        return None
+    from .language import detect
+    from .triage_language import model_languages
+    found = detect(previous, expected)
+    return found.language if found.detected and found.language in model_languages() else None
+
+
+def _answers_previous(rules: TriageRules, previous: str | None, languages: tuple[str | None, ...]) -> bool:
+    """Whether the seller's previous message asked the buyer something: the common cues, and those
+    of each language in play (the buyer's, the previous message's; policy/triage_data/<tag>/)."""
     if not previous or not previous.strip():
         return False
     from .triage_features import view_of
-    return rules.previous_asks.first(view_of(previous)[1]) is not None
+    from .triage_rules import previous_cues
+    view = view_of(previous)[1]
+    if rules.previous_asks.first(view) is not None:
+        return True
+    return any(cues is not None and cues[0].first(view) is not None
+               for cues in map(previous_cues, dict.fromkeys(t for t in languages if t)))
 
 
 def _extra_intent(rules: TriageRules, scored: Scored):

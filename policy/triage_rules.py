@@ -243,6 +243,32 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
                        frozenset(w.lower() for w in stop))
 
 
+LANGUAGE_PREVIOUS = "previous.toml"
+
+
+@lru_cache(maxsize=None)
+def previous_cues(language: str) -> tuple[Cues, Cues] | None:
+    """(asks, closes): the cues of policy/triage_data/<language>/previous.toml that read a seller's
+    previous message written in `language`, with common.toml's words for why; None without a file.
+
+    The words a seller asks or reports with are data per language, like the phrase books; what
+    the page says about them is the interface's, so a language file carries patterns only."""
+    if not _ID.fullmatch(language or ""):
+        return None
+    path = POLICY_ROOT / "triage_data" / language / LANGUAGE_PREVIOUS
+    if not path.is_file():
+        return None
+    common = load_common()
+    data = _table(path, "top level", read_toml(path, "triage cues of the previous message"),
+                  {"asks", "closes"}, {"asks", "closes"})
+    out = []
+    for key in ("asks", "closes"):
+        table = _table(path, f"[{key}]", data[key], {"patterns", "examples", "counter_examples"}, {"patterns"})
+        cues = _cues(path, f"[{key}]", table, needs_why=False)
+        out.append(Cues(common[key].why, cues.patterns))
+    return out[0], out[1]
+
+
 def default_marketplace() -> str:
     """The app's default marketplace (MARKETPLACE, else policy/common/common.toml)."""
     from .marketplace import default_marketplace as chosen

@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 
 from .grammar import add_noise, expand
+from .sampling import print_sample, two_sided
 
 
 # ----------------------------------------------------------------------------- needs a reply
@@ -525,23 +526,9 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
 
 def generate(n: int, seed: int) -> list[dict]:
     """`n` labelled blended messages, the same ones for the same seed (duplicates dropped)."""
-    rng = random.Random(seed)
-    rows, seen = [], set()
-    attempts = 0
-    while len(rows) < n and attempts < n * 5:
-        attempts += 1
-        needs = rng.random() < 0.5
-        text, intent, family = needs_reply(rng) if needs else no_reply(rng)
-        key = " ".join(text.lower().split())
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        rows.append({"id": f"blend-{len(rows) + 1:05d}", "text": text, "needs_reply": needs,
-                     "intent": intent, "family": family})
-    return rows
+    return two_sided("blend", n, seed, 0.5, needs_reply, no_reply)
 
 
 if __name__ == "__main__":
     import sys
-    for row in generate(int(sys.argv[1]) if len(sys.argv) > 1 else 20, seed=int(sys.argv[2]) if len(sys.argv) > 2 else 1):
-        print(row["needs_reply"], row["intent"], "|", row["text"].replace("\n", " / "))
+    print_sample(generate, sys.argv[1:])

@@ -17,6 +17,8 @@ from __future__ import annotations
 import random
 import re
 
+from .sampling import print_sample, unique_rows
+
 SLOTS: dict[str, list[str]] = {
     "product": [
         "desk lamp", "kettle", "phone case", "charger", "usb cable", "hoodie", "jacket", "pair of jeans",
@@ -821,27 +823,13 @@ def needs_reply_message(rng: random.Random) -> tuple[str, str, str]:
 
 def generate(n: int, seed: int = 20261201, no_reply_share: float = 0.4) -> list[dict]:
     """`n` labelled messages, the same ones for the same seed (duplicates dropped)."""
-    rng = random.Random(seed)
-    rows, seen = [], set()
-    attempts = 0
-    while len(rows) < n and attempts < n * 5:
-        attempts += 1
+    def draw(rng: random.Random) -> tuple[bool, str, str, str]:
         if rng.random() < no_reply_share:
-            text, intent, family = no_reply_message(rng)
-            needs = False
-        else:
-            text, intent, family = needs_reply_message(rng)
-            needs = True
-        key = text.lower()
-        if key in seen or not text.strip():
-            continue
-        seen.add(key)
-        rows.append({"id": f"gen-{len(rows) + 1:05d}", "text": text, "needs_reply": needs,
-                     "intent": intent, "family": family})
-    return rows
+            return (False, *no_reply_message(rng))
+        return (True, *needs_reply_message(rng))
+    return unique_rows("gen", n, seed, draw)
 
 
 if __name__ == "__main__":
     import sys
-    for row in generate(int(sys.argv[1]) if len(sys.argv) > 1 else 20, seed=int(sys.argv[2]) if len(sys.argv) > 2 else 1):
-        print(row["needs_reply"], row["intent"], "|", row["text"].replace("\n", " / "))
+    print_sample(generate, sys.argv[1:])

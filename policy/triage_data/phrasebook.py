@@ -51,6 +51,10 @@ class Book:
     slots: dict  # slot name -> values
     noise: dict
     joiner: str  # between sentences: " " (or "" in a language written without spaces)
+    # The no-reply families whose sentences may open or close a message that needs a reply
+    # ("Thanks! One more question: ..."); empty: every one. "Never mind, found it" next to a
+    # new request is a contradiction, not a voice, and would teach the threshold to doubt.
+    request_company: tuple[str, ...] = ()
 
 
 def languages() -> list[str]:
@@ -70,7 +74,7 @@ def load_book(language: str) -> Book:
         slots = {k: list(raw["slots"][k]) for k in SLOTS}
         book = Book(language, path, families, registers, tuple(raw.get("context", [])),
                     tuple(raw.get("reply_extras", [])), slots, dict(raw.get("noise", {})),
-                    str(raw.get("joiner", " ")))
+                    str(raw.get("joiner", " ")), tuple(raw.get("request_company", ())))
     except (KeyError, TypeError, ValueError) as exc:
         raise PolicyError(f"{path}: missing or malformed entry: {exc}") from None
     from ..triage_train import INTENTS
@@ -79,6 +83,10 @@ def load_book(language: str) -> Book:
             raise PolicyError(f"{path}: family {family.name!r}: unknown intent {family.intent!r}")
         if not family.texts:
             raise PolicyError(f"{path}: family {family.name!r} has no texts")
+    quiet = {f.name for f in book.families if not f.needs_reply}
+    strays = [name for name in book.request_company if name not in quiet]
+    if strays:
+        raise PolicyError(f"{path}: request_company names {strays}, which are not no-reply families")
     return book
 
 
@@ -155,7 +163,8 @@ def compose(rng: random.Random, book: Book, family: Family) -> str:
     if family.needs_reply and rng.random() < 0.25:
         # A closing next to the point ("Thanks! One more question: ...", "It came, but it's
         # broken"): the message still needs a reply; a thank-you decides nothing on its own.
-        closing = rng.choice([f for f in book.families if not f.needs_reply])
+        closing = rng.choice([f for f in book.families if not f.needs_reply
+                              and (not book.request_company or f.name in book.request_company)])
         at = 0 if rng.random() < 0.7 else len(sentences)
         sentences.insert(at, _expand(rng, book, rng.choice(closing.texts)))
     if family.needs_reply and book.reply_extras and rng.random() < 0.3:
@@ -169,18 +178,38 @@ def compose(rng: random.Random, book: Book, family: Family) -> str:
     return _noisy(rng, book, joiner.join(_capital(s) for s in sentences), casual)
 
 
+TEST_SETS = ROOT.parent.parent / "tests" / "data"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def measured(language: str) -> set[str]:
+    """The texts of the language's test sets (tests/data/triage_<tag>_*.jsonl), flattened: the
+    phrase book's combinations can hit a short one ("Ok grazie"), and a set written to measure
+    must stay unseen."""
+    out = set()
+    for path in sorted(TEST_SETS.glob(f"triage_{language}_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.add(_flat(json.loads(line)["text"]))
+    return out
+
+
 def generate(language: str, n: int, seed: int) -> list[dict]:
-    """`n` messages of `language`'s phrase book, the same for the same seed, plus its hand-written ones."""
+    """`n` messages of `language`'s phrase book, the same for the same seed, plus its hand-written
+    ones; none is the text of a message in the language's test sets."""
     book = load_book(language)
     rng = random.Random(f"{seed}-{language}")
     weights = [f.weight for f in book.families]
-    rows, seen = [], set()
+    rows, seen, held = [], set(), measured(language)
     for i in range(n * 3):
         if len(rows) >= n:
             break
         family = rng.choices(book.families, weights)[0]
         text = compose(rng, book, family)
-        if text in seen:
+        if text in seen or _flat(text) in held:
             continue
         seen.add(text)
         rows.append({"id": f"book-{language}-{i:05d}", "text": text, "needs_reply": family.needs_reply,

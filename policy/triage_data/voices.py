@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 
+from .sampling import two_sided
+
 ITEMS = ["lamp", "mug set", "phone case", "keyboard", "scarf", "print", "kit", "board", "charger",
          "earrings", "hoodie", "planter", "blanket", "sensor module", "cable", "wallet", "candle set",
          "backpack", "puzzle", "teapot", "PCB", "headphones", "shelf bracket", "dress", "book"]
@@ -300,17 +302,4 @@ def no_reply(rng: random.Random) -> tuple[str, str, str]:
 
 def generate(n: int, seed: int) -> list[dict]:
     """`n` labelled messages in the wider voice, the same ones for the same seed (duplicates dropped)."""
-    rng = random.Random(seed)
-    rows, seen = [], set()
-    attempts = 0
-    while len(rows) < n and attempts < n * 5:
-        attempts += 1
-        needs = rng.random() < 0.6
-        text, intent, family = needs_reply(rng) if needs else no_reply(rng)
-        key = " ".join(text.lower().split())
-        if key in seen:
-            continue
-        seen.add(key)
-        rows.append({"id": f"voice-{len(rows) + 1:05d}", "text": text, "needs_reply": needs,
-                     "intent": intent, "family": family})
-    return rows
+    return two_sided("voice", n, seed, 0.6, needs_reply, no_reply)

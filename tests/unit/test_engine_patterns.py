@@ -78,26 +78,47 @@ def test_hint_index_finds_the_same_strings_as_substring_search():
     rule = next(r for r in load_policy("amazon").rules if r.id == "inducement.money-for-review")
     parts = rule.options["first"]
     index = parts.index
-    # pyahocorasick is a pinned requirement: the index must be built with it here.
-    assert index is not None and index.automaton is not None
+    # Hyperscan and pyahocorasick are pinned requirements: the index must have a scanner here.
+    assert index is not None and index.scan.available
     strings = {h for _, hints in parts.parts for group in hints for h in group}
     for text in _texts():
-        found = index.found(text, {})[0]
-        assert {h for h in strings if h in text} == found.keys() & strings, text
-        assert all(text.startswith(h, i) for h, starts in found.items() for i in starts)
-    assert HintIndex([]).automaton is None  # nothing to index: no automaton, no error
+        scan = index.found(text, {})
+        assert {h for h in strings if h in text} == scan.present & strings, text
+        for h in strings:
+            assert scan.positions[h] == [i for i in range(len(text)) if text.startswith(h, i)], (h, text)
+        # a candidate part is one whose every required set has a string in the text
+        for key, (_, hints) in zip(parts._keys, parts.parts):
+            assert (key in scan.candidates) == all(any(h in text for h in g) for g in hints), text
+    assert not HintIndex([]).scan.available  # nothing to index: no scanner, no error
+
+
+def test_each_scanner_finds_the_same_strings(monkeypatch):
+    import policy.string_scan as string_scan
+    strings = ["review", "revi", "view", "five", "★", "星5", "é", "www."]
+    texts = _texts() + ["", "a\ud800 review ★★ 星5", "reviewreview", "www.www."]
+    with_hyperscan = string_scan.StringScan(strings)
+    monkeypatch.setattr(string_scan, "hyperscan", None)
+    with_automaton = string_scan.StringScan(strings)
+    assert with_hyperscan._db is not None and with_automaton._automaton is not None
+    for text in texts:
+        expected = {s for s in strings if s in text}
+        assert with_hyperscan.present(text) == expected == with_automaton.present(text), text
 
 
 def test_indexed_and_plain_checks_give_the_same_findings(monkeypatch):
-    import policy.patterns as patterns
+    import policy.string_scan as string_scan
     from policy.engine import POLICY_ROOT, load_policy_from
     indexed = load_policy_from(POLICY_ROOT / "amazon", "amazon")
-    monkeypatch.setattr(patterns, "ahocorasick", None)
+    monkeypatch.setattr(string_scan, "hyperscan", None)
+    automaton = load_policy_from(POLICY_ROOT / "amazon", "amazon")
+    monkeypatch.setattr(string_scan, "ahocorasick", None)
     plain = load_policy_from(POLICY_ROOT / "amazon", "amazon")
-    for rule in load_policy("amazon").rules:
-        for example in rule.examples_flag + rule.examples_pass:
-            text = example["text"]
-            assert [f.to_dict() for f in indexed.check(text)] == [f.to_dict() for f in plain.check(text)]
+    texts = _texts()
+    texts.append("\n\n".join(texts[:40]))  # one long message: many sentences, many windows
+    for text in texts:
+        expected = [f.to_dict() for f in plain.check(text)]
+        assert [f.to_dict() for f in indexed.check(text)] == expected, text
+        assert [f.to_dict() for f in automaton.check(text)] == expected, text
 
 
 def test_long_text_still_sees_a_run_of_line_breaks():

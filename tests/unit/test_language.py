@@ -13,7 +13,7 @@ import pytest
 
 import policy
 from policy import CATEGORIES, PolicyError
-from policy.language import detect, language_data, load_language_data, parse_language
+from policy.language import Detection, detect, language_data, load_language_data, parse_language
 from policy.language_view import language_views
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "language_samples.jsonl"
@@ -92,6 +92,22 @@ def test_very_short_text_takes_the_expected_language(text):
     detection = detect(text, "en")
     assert detection.language == "en" and not detection.detected
     assert detect(text, "de").language == "de"
+
+
+@pytest.mark.parametrize("text", ["迷惑です。", "LINEのIDはabc123です。", "届きました", "OK です"])
+def test_very_short_text_with_hiragana_is_japanese(text):
+    # Only Japanese writes hiragana: a short Japanese message gets the Japanese rules, not the
+    # marketplace's English ones, whatever language was expected.
+    assert detect(text, "en") == detect(text, "de") == Detection("ja", detected=True, confidence=1.0)
+
+
+def test_a_short_katakana_product_name_does_not_make_a_message_japanese():
+    assert detect("Shipped: ポケモン", "en").language == "en"
+
+
+def test_a_short_japanese_line_id_is_blocked():
+    findings = policy.check("LINEのIDはabc123です。", "amazon")
+    assert any(f.category == "external_contact" and f.severity == "block" for f in findings)
 
 
 def test_a_script_no_configured_language_uses_is_undetermined():
@@ -235,6 +251,8 @@ def test_the_shipped_settings_name_every_configured_language():
     (lambda s: s.replace('de = "German"\n', ""), "lacks de"),
     (lambda s: s.replace("mismatch_source =", "mismatch_sauce ="), "mismatch_source"),
     (lambda s: s.replace("[detector]", "[detector"), "not valid TOML"),
+    (lambda s: s.replace('{ ja = "', '{ xq = "'), "short_text_scripts: not in languages: xq"),
+    (lambda s: s.replace("\\u3041-\\u309f", "\\u309f-\\u3041"), "malformed setting: bad character range"),
 ])
 def test_a_malformed_settings_file_fails_naming_file_and_problem(tmp_path, edit, problem):
     from policy.language import LANGUAGES_FILE

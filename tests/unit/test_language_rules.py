@@ -100,6 +100,8 @@ def test_spelled_out_at_signs_of_each_language_are_addresses(text):
     ("Besuchen Sie www Punkt lampenshop Punkt de", True),
     ("Bitte beachten Sie Punkt 3 der Anleitung.", False),
     ("Der wichtigste Punkt ist die Größe.", False),
+    ("Bringen wir es auf den Punkt de facto fehlt nur die Schraube.", False),
+    ("Bestellen Sie direkt auf lampenhof24 Punkt de", True),
 ])
 def test_punkt_is_a_dot_only_inside_an_address(text, found):
     assert ("link.web-address" in rules_of(text, "de")) is found

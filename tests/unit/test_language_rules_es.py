@@ -63,3 +63,15 @@ def test_a_spanish_message_that_asks_for_no_review_gets_no_timing_check():
     text = "Muchas gracias por su reseña. El recambio sale hoy y llegará el jueves."
     assert not {"timing.review-window", "repeat_request.already-requested"} & rules_of(
         text, {"delivered_on": "2026-11-02", "today": "2026-11-04", "previous_request_on": "2026-10-01"})
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Envíe las fotos a soporte arroba casaverde punto es", True),
+    ("Pida en nuestra web hogarsur punto es", True),
+    ("Su paquete está en el punto de recogida de la calle Mayor.", False),
+    ("Desde nuestro punto de vista, el fallo es del transportista.", False),
+    ("Cada punto de venta tiene su horario.", False),
+])
+def test_punto_is_a_dot_only_inside_an_address(text, found):
+    categories = {f.category for f in policy.check(text, "amazon", language="es")}
+    assert bool(categories & {"link", "email_address"}) is found, categories

@@ -70,3 +70,36 @@ def test_the_dev_sets_keep_their_verdicts(name):
         if any(f.severity == "block" for f in findings) != row["expect_block"]:
             wrong.append((row["id"], [f.rule for f in findings]))
     assert not wrong
+
+
+@pytest.mark.parametrize("text", [
+    "Le mandiamo un buono regalo se lascia una recensione.",
+    "Una carta regalo da 10 € per chi scrive una recensione.",
+    "ciao, mi lasci una rece? poi ti mando un buono amazon",
+])
+def test_an_italian_voucher_named_in_the_singular_is_something_of_value(text):
+    assert "inducement" in {f.category for f in policy.check(text, "amazon")}
+
+
+def test_a_singular_italian_sale_price_is_promotion():
+    assert "promotional" in {f.category for f in policy.check("Solo oggi prezzo bomba su tutte le lampade!", "amazon")}
+
+
+@pytest.mark.parametrize("text, links", [
+    ("I ricambi li trova su ferramenta-rossi.it a metà prezzo.", 1),
+    ("Il sito www.ferramenta-rossi.it ha le istruzioni.", 1),
+    ("Il pacco è partito ieri, lo riceverà giovedì.", 0),
+])
+def test_an_italian_shop_domain_is_one_link(text, links):
+    assert sum(f.category == "link" for f in policy.check(text, "amazon")) == links
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Rejoignez notre groupe Telegram pour suivre vos commandes.", True),
+    ("Entri nel nostro gruppo Telegram per le novità.", True),
+    ("Nous ne sommes pas présents sur WhatsApp, écrivez-nous ici.", False),
+    ("Non siamo presenti su WhatsApp, ci scriva qui.", False),
+    ("Le signal Bluetooth porte jusqu'à 10 mètres.", False),
+])
+def test_a_messaging_app_takes_the_buyer_off_the_marketplace(text, found):
+    assert ("external_contact" in {f.category for f in policy.check(text, "amazon")}) is found

@@ -292,3 +292,20 @@ def test_empty_span_maps_to_a_point():
     n = normalize("ab\u200bcd")
     assert n.span(2, 2) == (3, 3)
     assert n.span(4, 4) == (5, 5)
+
+
+def test_the_quick_check_for_spelled_out_letters_misses_none():
+    # Normalisation only looks for spelled-out letters where the cheap check says they may be;
+    # it must say so wherever the exact pattern matches (any script, any separator).
+    from policy.normalize import _MAYBE_SPELLED_OUT, _SPELLED_OUT
+    letters = ["a", "Z", "é", "ж", "ß", "ǅ", "ア", "漢", "ﬀ", "ᴀ"]
+    separators = [" ", ".", "-", "_", "*"]
+    befores = ["", " ", "(", "1", "x", "é", "\n"]
+    for before in befores:
+        for sep in separators:
+            for a in letters:
+                for b in letters[:4]:
+                    text = f"{before}{a}{sep}{b}{sep}{a}{sep}{b} next"
+                    if _SPELLED_OUT.search(text):
+                        assert _MAYBE_SPELLED_OUT.search(text), repr(text)
+    assert not _MAYBE_SPELLED_OUT.search("leave a review for a free gift, it is ok")

@@ -116,21 +116,32 @@ def test_the_training_set_blends_sentences_by_role():
     assert sum("?" not in r["text"] for r in asks) > len(asks) / 3, "many problems are statements"
 
 
-def test_the_shipped_model_holds_on_the_set_written_before_the_blended_retraining():
-    """tests/data/triage_blind3.jsonl (151 messages, some with the seller's previous message) was
-    written before blends.py and never trained on; before it: 0.984 / 0.873 / 0.881."""
+def _triage_figures(name: str) -> dict:
+    """No-reply precision and recall and intent accuracy of policy.triage (the seller's previous
+    message included) on tests/data/<name>."""
     from policy.triage import triage
-    rows = [json.loads(line) for line in (DATA.parent.parent / "tests" / "data" / "triage_blind3.jsonl")
+    rows = [json.loads(line) for line in (DATA.parent.parent / "tests" / "data" / name)
             .read_text(encoding="utf-8").splitlines() if line.strip()]
     results = [triage(r["text"], previous=r.get("previous")) for r in rows]
     said_none = [not res["needs_reply"] for res in results]
     truly_none = [not r["needs_reply"] for r in rows]
     right = sum(s and t for s, t in zip(said_none, truly_none))
-    figures = {"no_reply_precision": right / sum(said_none), "no_reply_recall": right / sum(truly_none),
-               "intent_accuracy": sum(res["intent"] == r["intent"] for res, r in zip(results, rows)) / len(rows)}
-    assert figures["no_reply_precision"] >= 0.97
-    assert figures["no_reply_recall"] >= 0.85
-    assert figures["intent_accuracy"] >= 0.90
+    return {"no_reply_precision": right / sum(said_none), "no_reply_recall": right / sum(truly_none),
+            "intent_accuracy": sum(res["intent"] == r["intent"] for res, r in zip(results, rows)) / len(rows)}
+
+
+@pytest.mark.parametrize("name, precision, recall, intent", [
+    ("triage_blind3.jsonl", 0.97, 0.85, 0.90),
+    ("triage_blind4.jsonl", 0.97, 0.80, 0.85),
+])
+def test_the_shipped_model_holds_on_sets_written_before_a_retraining(name, precision, recall, intent):
+    """Never trained on: triage_blind3.jsonl (151 messages, some with the seller's previous message)
+    was written before blends.py (before it: 0.984 / 0.873 / 0.881); triage_blind4.jsonl (60, two
+    with a previous message) before situations.py (before it: 0.955 / 0.808 / 0.783)."""
+    figures = _triage_figures(name)
+    assert figures["no_reply_precision"] >= precision
+    assert figures["no_reply_recall"] >= recall
+    assert figures["intent_accuracy"] >= intent
 
 
 def test_the_shipped_model_holds_on_the_set_written_after_retraining():
@@ -142,3 +153,60 @@ def test_the_shipped_model_holds_on_the_set_written_after_retraining():
     assert figures["no_reply_precision"] >= 0.97
     assert figures["no_reply_recall"] >= 0.9
     assert figures["intent_accuracy"] >= 0.85
+
+
+def test_the_training_set_has_the_hard_situations_in_many_voices():
+    """policy/triage_data/situations.py: the families strangers' messages failed on (issue 11), each
+    message in one of several registers; a thank-you opener leads to a problem and to a closing alike."""
+    rows = [r for r in load_rows() if r["family"].startswith("situation_")]
+    assert len(rows) >= 5_000
+    families = {r["family"] for r in rows}
+    assert {"situation_sarcastic", "situation_answer", "situation_praise_story", "situation_resolved_gripe",
+            "situation_review_done", "situation_opener+closing", "situation_where_is_my_order",
+            "situation_delivery_problem", "situation_cancel_or_change_order", "situation_invoice_or_billing",
+            "situation_fast_delivery_praise"} <= families
+    assert any(f.startswith("situation_opener+") and f != "situation_opener+closing" for f in families)
+    sarcastic = [r for r in rows if r["family"] == "situation_sarcastic"]
+    assert all(r["needs_reply"] for r in sarcastic)
+    assert sum(bool(re.search(r"\b(thanks|thank you|cheers|great|love)\b", r["text"].lower()))
+               for r in sarcastic) > len(sarcastic) / 2, "sarcasm mostly starts with a thank-you or praise"
+    praise = [r for r in rows if r["family"] == "situation_praise_story"]
+    assert not any(r["needs_reply"] for r in praise)
+    assert sum(len(r["text"].split()) >= 25 for r in praise) > len(praise) / 4, "long praise"
+
+
+def test_every_english_generator_draws_through_one_loop():
+    """grammar.py, voices.py, blends.py and situations.py share sampling.unique_rows: the same rows for
+    the same seed, each text once (ignoring case and spacing), ids numbered in order."""
+    from policy.triage_data import blends, grammar, situations, voices
+    from policy.triage_data.sampling import unique_rows
+    for module, prefix in ((grammar, "gen"), (voices, "voice"), (blends, "blend"), (situations, "situation")):
+        rows = module.generate(300, seed=7)
+        assert rows == module.generate(300, seed=7)
+        assert [r["id"] for r in rows] == [f"{prefix}-{i:05d}" for i in range(1, 301)]
+        keys = [" ".join(r["text"].lower().split()) for r in rows]
+        assert len(set(keys)) == len(keys) and all(keys)
+    same = unique_rows("x", 5, 1, lambda rng: (True, rng.choice(["A  b", "a b", " "]), "other", "f"))
+    assert [r["text"] for r in same] == ["A  b"] or [r["text"] for r in same] == ["a b"]
+
+
+def test_the_threshold_does_not_jump_with_a_few_messages():
+    """The reply threshold is the bootstrap median of the precision rule: leaving out a tenth of the
+    held-out split and of the hand-written sets moves it by at most 0.03 (the bare rule moved by up
+    to 0.09 as data changed)."""
+    import random
+
+    from policy.triage_train import own_test_sets, stable_threshold, threshold_sets
+    model = load_model()
+    held = [r for r in load_rows() if held_out(r)]
+    own = own_test_sets()
+    shipped = json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))["threshold"]
+    assert stable_threshold(threshold_sets(model, held, own)) == shipped
+    sets = threshold_sets(model, held, own)
+    for seed in (1, 2, 3):
+        rng = random.Random(seed)
+        thinned = []
+        for p, t, target in sets:
+            keep = [i for i in range(len(p)) if rng.random() >= 0.1]
+            thinned.append(([p[i] for i in keep], [t[i] for i in keep], target))
+        assert abs(stable_threshold(thinned) - shipped) <= 0.03, seed
