@@ -37,7 +37,8 @@ SETS = {
     "heldout3": "tuned on (written after the first family fixes, scored once blind, then studied)",
     "heldout4": "not tuned on (written after the second family fixes, scored once)",
     "heldout5": "tuned on (written blind after session 13's fixes, scored once, then studied)",
-    "heldout6": "not tuned on (written after session 14's family fixes, scored once)",
+    "heldout6": "tuned on (written after session 14's first family fixes, scored once, then studied)",
+    "heldout7": "not tuned on (written after session 14's second family fixes, scored once)",
 }
 TARGET = 0.95  # blocked share of violating messages, passed share of clean ones
 
