@@ -2,7 +2,7 @@
 its corrections, one click fixes it, "Add to dictionary" keeps a word the seller knows is
 right, and Copy stays enabled throughout (spelling only warns).
 
-SCREENSHOTS=/some/folder python -m pytest tests/browser/test_spelling.py saves the composer
+SCREENSHOTS=/some/folder python -m pytest tests/browser/test_compose_spelling.py saves the composer
 with its spelling warnings at 1440x900 and 375x812 as spelling-<width>.png there.
 """
 from __future__ import annotations
