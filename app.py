@@ -43,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Load and compile every marketplace's policy now: a malformed facts, rule or template file
     # stops the app here, naming the file, rule and problem (an unknown MARKETPLACE too), and
     # the first check a seller runs is not slowed down.
+    from policy import spelling
     from policy.localize import available_locales, locale_pack
     from policy.marketplace import marketplace_folder, marketplace_ids
     marketplace_folder(app.config["MARKETPLACE"])
@@ -53,6 +54,7 @@ def create_app(test_config: dict | None = None) -> Flask:
             forms.form_class(template)  # a field name the form cannot take fails here, not per request
         for locale in available_locales():
             locale_pack(marketplace, locale)  # each rule's prose in each locale, validated now
+    spelling.load_every_language()  # the first misspelt word of a language waits for nothing
 
     bodies.init_app(app)  # first: the CSRF check reads the form, which must not be a cut body
     security.init_app(app)
