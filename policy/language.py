@@ -78,7 +78,9 @@ def language_data() -> LanguageData:
 
 
 _DETECTOR_KEYS = frozenset({"languages", "min_letters", "cjk_letter_weight", "min_confidence", "expected_floor",
-                            "max_chars", "vote_words", "mixed_share", "short_text_scripts"})
+                            "max_chars", "vote_words", "mixed_share", "candidate_floor", "candidates",
+                            "min_function_words", "min_function_words_names", "function_word_share",
+                            "short_text_scripts"})
 # The language findings' prose, in every locale ([messages.<locale>]).
 _MESSAGE_KEYS = frozenset({"unsupported", "unsupported_given", "unrecognised", "unsupported_source",
                            "unsupported_suggestion", "mismatch_buyer", "mismatch_template", "mismatch_source"})
@@ -87,7 +89,7 @@ _MESSAGE_KEYS = frozenset({"unsupported", "unsupported_given", "unrecognised", "
 def load_language_data(path: Path) -> LanguageData:
     """The language settings in `path`; a missing or malformed one is a PolicyError naming it."""
     raw = read_toml(path, "the language settings")
-    refuse_unknown(path, "top level", raw, {"detector", "names", "messages"})
+    refuse_unknown(path, "top level", raw, {"detector", "function_words", "names", "messages"})
     refuse_unknown(path, "[detector]", raw.get("detector"), _DETECTOR_KEYS)
     for locale, table in (raw.get("messages") or {}).items():
         refuse_unknown(path, f"[messages.{locale}]", table, _MESSAGE_KEYS)
