@@ -20,7 +20,7 @@ from pathlib import Path
 from .finding import Finding
 from .language_view import language_views, letter_count
 from .normalize import displayed
-from .policyfile import PolicyError, read_toml
+from .policyfile import PolicyError, read_toml, refuse_unknown
 from .result import CheckResult
 
 LANGUAGES_FILE = Path(__file__).resolve().parent / "common" / "languages.toml"
@@ -77,9 +77,22 @@ def language_data() -> LanguageData:
     return load_language_data(LANGUAGES_FILE)
 
 
+_DETECTOR_KEYS = frozenset({"languages", "min_letters", "cjk_letter_weight", "min_confidence", "expected_floor",
+                            "max_chars", "vote_words", "mixed_share", "candidate_floor", "candidates",
+                            "min_function_words", "min_function_words_names", "function_word_share",
+                            "short_text_scripts"})
+# The language findings' prose, in every locale ([messages.<locale>]).
+_MESSAGE_KEYS = frozenset({"unsupported", "unsupported_given", "unrecognised", "unsupported_source",
+                           "unsupported_suggestion", "mismatch_buyer", "mismatch_template", "mismatch_source"})
+
+
 def load_language_data(path: Path) -> LanguageData:
     """The language settings in `path`; a missing or malformed one is a PolicyError naming it."""
     raw = read_toml(path, "the language settings")
+    refuse_unknown(path, "top level", raw, {"detector", "function_words", "names", "messages"})
+    refuse_unknown(path, "[detector]", raw.get("detector"), _DETECTOR_KEYS)
+    for locale, table in (raw.get("messages") or {}).items():
+        refuse_unknown(path, f"[messages.{locale}]", table, _MESSAGE_KEYS)
     try:
         detector = raw["detector"]
         names = dict(raw["names"][LOCALE])
@@ -114,8 +127,7 @@ def load_language_data(path: Path) -> LanguageData:
     unnamed = [tag for tag in data.languages if tag not in names]
     if unnamed:
         raise PolicyError(f"{path}: [names.{LOCALE}] lacks {', '.join(unnamed)}")
-    needed = {"unsupported", "unsupported_given", "unrecognised", "unsupported_source",
-              "unsupported_suggestion", "mismatch_buyer", "mismatch_template", "mismatch_source"}
+    needed = _MESSAGE_KEYS
     if needed - set(messages):
         raise PolicyError(f"{path}: [messages.{LOCALE}] lacks "
                           f"{', '.join(sorted(needed - set(messages)))}")

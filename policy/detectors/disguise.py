@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policy.normalize import Normalized
-from policy.policyfile import PolicyError, read_toml
+from policy.policyfile import PolicyError, read_toml, refuse_unknown
 
 from .base import View
 
@@ -27,7 +27,9 @@ DISGUISES_FILE = Path(__file__).resolve().parents[1] / "common" / "disguises.tom
 
 def _words(kind: str) -> tuple[str, ...]:
     """Every language's words for `kind` ("dot" or "at") in policy/common/disguises.toml."""
-    table = read_toml(DISGUISES_FILE, "the disguise words").get(kind)
+    raw = read_toml(DISGUISES_FILE, "the disguise words")
+    refuse_unknown(DISGUISES_FILE, "top level", raw, {"dot", "at", "phrase", "digits"})
+    table = raw.get(kind)
     if not isinstance(table, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) and w.isalpha() and w == w.lower() for w in v)
             for v in table.values()):
