@@ -277,7 +277,7 @@ def _candidates(view: View, not_phones: re.Pattern = _NOT_PHONES):
     """
     text = view.text
     for run in _RUN.finditer(text):
-        if sum(ch.isdigit() for ch in run.group()) < 7:
+        if sum(map(str.isdigit, run.group())) < 7:
             continue
         lo, hi = max(0, run.start() - 2), min(len(text), run.end() + 5)
         masked = not_phones.sub(_mask, text[lo:hi])
@@ -285,7 +285,7 @@ def _candidates(view: View, not_phones: re.Pattern = _NOT_PHONES):
             whole = [_tidy(lo + part.start(), part.group())]
             pieces = [_tidy(lo + start, piece) for start, piece in _pieces(part)]
             readings = whole + (pieces if len(pieces) > 1 else [])
-            yield [(start, c) for start, c in readings if sum(ch.isdigit() for ch in c) >= 7]
+            yield [(start, c) for start, c in readings if sum(map(str.isdigit, c)) >= 7]
 
 
 def _inside_ups_tracking(text: str, start: int, end: int) -> bool:
