@@ -13,7 +13,7 @@ from functools import lru_cache
 from policy.normalize import Normalized
 
 from .base import Hit, View, take_in_spelled_letter
-from .disguise import AT_BRACKETED, SPELLED_AT, WORD_AT_MARK, unat, undotted
+from .disguise import AT_BRACKETED, JOINED_AT, SPELLED_AT, WORD_AT_MARK, unat, undotted, unjoined
 from .domains import split_host
 
 # An at-sign (or a marked word "at") with a name character before it and a domain
@@ -73,7 +73,7 @@ def _addresses(view: View):
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
     if "@" not in norm.text and not _HAS_WORD_AT.search(norm.text) and \
-            not SPELLED_AT.search(norm.text):
+            not SPELLED_AT.search(norm.text) and not JOINED_AT.search(norm.text):
         return []
     if "@" not in norm.text and not SPELLED_AT.search(norm.text) and not _may_hold_word_at(norm):
         return []
@@ -86,11 +86,13 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
 
 def _may_hold_word_at(norm: Normalized) -> bool:
     """With no at-sign and no spelled one, whether the bare word "at" may start an address:
-    followed by a dotted name once dots are undone, or an at-sign in brackets ("(at)").
+    followed by a dotted name once dots are undone, an at-sign in brackets ("(at)") or an
+    address of joined words ("info_at_shop_dot_com", disguise.unjoined).
     Most messages say "at" ("at no cost", "at the hub") and hold no address; this pre-check
     spares them the rewriting and the walk of _find (the link detector shares undotted)."""
     view = undotted(norm).text
     return ("@" in view or WORD_AT_MARK in view or AT_BRACKETED.search(view) is not None
+            or JOINED_AT.search(view) is not None
             or SPELLED_AT.search(view) is not None or _WORD_AT_DOMAIN.search(view) is not None)
 
 
@@ -100,7 +102,7 @@ def _find_cached(norm: Normalized) -> tuple[Hit, ...]:
 
 
 def _find(text: str, norm: Normalized) -> list[Hit]:
-    view = unat(undotted(norm))
+    view = unat(unjoined(undotted(norm)))
     hits: list[Hit] = []
     for start, at_index, m in _addresses(view):
         local, at, domain = view.text[start:at_index].rstrip(".-"), view.text[at_index], m.group()
