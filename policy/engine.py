@@ -50,7 +50,7 @@ class Policy:
     language_rules: dict[str, list[Rule]] = field(default_factory=dict)
     # language tag -> id -> the template written in that language (policy/<m>/<lang>/templates.toml)
     translations: dict[str, dict] = field(default_factory=dict)
-    _either: dict[str, list[Rule]] = field(default_factory=dict, repr=False)  # rules_for, unsure
+    _either: dict[tuple, list[Rule]] = field(default_factory=dict, repr=False)  # rules_for, unsure
 
     def templates_in(self, language: str | None) -> dict:
         """The templates written in `language` (None or the marketplace's own: the originals)."""
@@ -58,19 +58,33 @@ class Policy:
             return self.templates
         return self.translations[language]
 
-    def rules_for(self, language: str, sure: bool = True) -> list[Rule]:
+    def rules_for(self, language: str, sure: bool = True, also: tuple[str, ...] = ()) -> list[Rule]:
         """The rules a message in `language` is checked against. Unsure of the language (a
         short text the detector names with low confidence), the marketplace's own word rules
-        run beside the language's: a missed "Find us on TikTok" costs more than a false alarm."""
-        if language not in self.language_rules:
-            return self.rules
-        if sure:
-            return self.language_rules[language]
-        if language not in self._either:
-            own = self.language_rules[language]
-            ids = {r.id for r in own}
-            self._either[language] = own + [r for r in self.rules if r.id not in ids]
-        return self._either[language]
+        run beside the language's: a missed "Find us on TikTok" costs more than a false alarm.
+        `also`: the other languages the message may be in (Detection.also), whose own rules
+        run too (a short Spanish message read as English is still checked as Spanish)."""
+        if not sure and self.facts is not None and self.facts.default_language not in also:
+            also = (*also, self.facts.default_language)
+        also = tuple(tag for tag in also if tag != language and self._has_rules(tag))
+        if not also:
+            return self.language_rules.get(language, self.rules)
+        key = (language, also)
+        if key not in self._either:
+            rules = list(self.language_rules.get(language, self.rules))
+            ids = {r.id for r in rules}
+            for tag in also:
+                more = [r for r in self.language_rules.get(tag, self.rules) if r.id not in ids]
+                rules += more
+                ids.update(r.id for r in more)
+            self._either[key] = rules
+        return self._either[key]
+
+    def _has_rules(self, language: str) -> bool:
+        """Whether the marketplace has rules written in `language` (its own first language's
+        are its main rules)."""
+        return language in self.language_rules or (
+            self.facts is not None and language == self.facts.default_language)
 
     def _template(self, template, language: str | None = None):
         """A template by id (in the buyer's `language` when it is written in it) or as given."""
@@ -89,7 +103,8 @@ class Policy:
         template = self._template(template, language)
         detection = detect_language(text, self.facts, template, language)
         mv = MessageView.build(text, template, None, self.facts)
-        return any(rule.asks_for_review(mv) for rule in self.rules_for(detection.language, _sure(detection))
+        rules = self.rules_for(detection.language, _sure(detection), detection.also)
+        return any(rule.asks_for_review(mv) for rule in rules
                    if _is_request_rule(rule))
 
     def check(self, text: str, template=None, context: dict | None = None,
@@ -110,7 +125,7 @@ class Policy:
         findings: list[tuple[Rule, Finding]] = []
         own_blanks = _field_blanks(template)
         reversed_runs = override_runs(text)
-        for rule in self.rules_for(detection.language, _sure(detection)):
+        for rule in self.rules_for(detection.language, _sure(detection), detection.also):
             for f in rule.find(mv):
                 if f.category == "placeholder" and text[f.start:f.end] in own_blanks:
                     continue  # the template's own unfilled field: the form asks for it

@@ -20,7 +20,7 @@ from pathlib import Path
 from .finding import Finding
 from .language_view import language_views, letter_count
 from .normalize import displayed
-from .policyfile import PolicyError, read_toml
+from .policyfile import PolicyError, read_toml, refuse_unknown
 from .result import CheckResult
 
 LANGUAGES_FILE = Path(__file__).resolve().parent / "common" / "languages.toml"
@@ -44,6 +44,12 @@ class LanguageData:
     max_chars: int
     vote_words: int
     mixed_share: float
+    candidate_floor: float
+    candidates: int
+    min_function_words: int
+    min_function_words_names: int
+    function_word_share: float
+    function_words: dict[str, frozenset]  # tag -> its commonest short words (lower case)
     short_text_scripts: dict[str, re.Pattern]  # tag -> a script only that language writes
     names: dict[str, str]
     messages: dict[str, str]
@@ -60,6 +66,9 @@ class Detection:
     language: str
     detected: bool
     confidence: float = 0.0
+    # Unsure of the language (a short or mixed text): the other candidates, whose rules run
+    # too, so a message never passes unchecked because the guess was wrong.
+    also: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -68,9 +77,22 @@ def language_data() -> LanguageData:
     return load_language_data(LANGUAGES_FILE)
 
 
+_DETECTOR_KEYS = frozenset({"languages", "min_letters", "cjk_letter_weight", "min_confidence", "expected_floor",
+                            "max_chars", "vote_words", "mixed_share", "candidate_floor", "candidates",
+                            "min_function_words", "min_function_words_names", "function_word_share",
+                            "short_text_scripts"})
+# The language findings' prose, in every locale ([messages.<locale>]).
+_MESSAGE_KEYS = frozenset({"unsupported", "unsupported_given", "unrecognised", "unsupported_source",
+                           "unsupported_suggestion", "mismatch_buyer", "mismatch_template", "mismatch_source"})
+
+
 def load_language_data(path: Path) -> LanguageData:
     """The language settings in `path`; a missing or malformed one is a PolicyError naming it."""
     raw = read_toml(path, "the language settings")
+    refuse_unknown(path, "top level", raw, {"detector", "function_words", "names", "messages"})
+    refuse_unknown(path, "[detector]", raw.get("detector"), _DETECTOR_KEYS)
+    for locale, table in (raw.get("messages") or {}).items():
+        refuse_unknown(path, f"[messages.{locale}]", table, _MESSAGE_KEYS)
     try:
         detector = raw["detector"]
         names = dict(raw["names"][LOCALE])
@@ -81,6 +103,12 @@ def load_language_data(path: Path) -> LanguageData:
             min_confidence=float(detector["min_confidence"]),
             expected_floor=float(detector["expected_floor"]), max_chars=int(detector["max_chars"]),
             vote_words=int(detector["vote_words"]), mixed_share=float(detector["mixed_share"]),
+            candidate_floor=float(detector["candidate_floor"]), candidates=int(detector["candidates"]),
+            min_function_words=int(detector["min_function_words"]),
+            min_function_words_names=int(detector["min_function_words_names"]),
+            function_word_share=float(detector["function_word_share"]),
+            function_words={tag: frozenset(words) for tag, words
+                            in dict(raw.get("function_words", {})).items()},
             short_text_scripts={tag: re.compile(f"[{chars}]") for tag, chars
                                 in dict(detector.get("short_text_scripts", {})).items()},
             names=names, messages=messages)
@@ -93,11 +121,13 @@ def load_language_data(path: Path) -> LanguageData:
     unlisted = [tag for tag in data.short_text_scripts if tag not in data.languages]
     if unlisted:
         raise PolicyError(f"{path}: [detector] short_text_scripts: not in languages: {', '.join(unlisted)}")
+    unlisted = [tag for tag in data.function_words if tag not in data.languages]
+    if unlisted:
+        raise PolicyError(f"{path}: [function_words]: not in languages: {', '.join(unlisted)}")
     unnamed = [tag for tag in data.languages if tag not in names]
     if unnamed:
         raise PolicyError(f"{path}: [names.{LOCALE}] lacks {', '.join(unnamed)}")
-    needed = {"unsupported", "unsupported_given", "unrecognised", "unsupported_source",
-              "unsupported_suggestion", "mismatch_buyer", "mismatch_template", "mismatch_source"}
+    needed = _MESSAGE_KEYS
     if needed - set(messages):
         raise PolicyError(f"{path}: [messages.{LOCALE}] lacks "
                           f"{', '.join(sorted(needed - set(messages)))}")
@@ -146,7 +176,12 @@ def parse_language(value: object) -> str | None:
 
 
 def detect(text: str, expected: str) -> Detection:
-    """The language of `text`; `expected` when the text is too short or unsure to tell."""
+    """The language of `text`; `expected` when the text is too short or unsure to tell.
+
+    Unsure (too few letters, or the detector's confidence under `min_confidence`), the
+    language whose function words the text holds clearly (`min_function_words`, more than
+    any other candidate's) is taken: "Puedes quitar la opinion?" is Spanish, however few
+    its letters. The other candidates go in `also`: their rules run too."""
     data = language_data()
     views = language_views(text, data.min_letters, data.cjk_letter_weight, data.max_chars)
     view = next((v for v in (views.lower, views.words)
@@ -157,17 +192,52 @@ def detect(text: str, expected: str) -> Detection:
                                 if script.search(text)), None)
         if script_language is not None:
             return Detection(script_language, detected=True, confidence=1.0)
-        return Detection(expected, detected=False)
+        few = views.words if letter_count(views.words, 1) else ""
+        scores = _scores(few[:data.max_chars]) if few else {}
+        return _unsure(few, scores, expected, Detection(expected, detected=False), data)
     scores = _scores(view[:data.max_chars])
     best = max(scores, key=scores.get)
     if scores[best] == 0:  # a script none of the configured languages is written in
         return Detection(UNDETERMINED, detected=True)
     if scores[best] < data.min_confidence and scores.get(expected, 0.0) >= data.expected_floor:
-        return Detection(expected, detected=False, confidence=scores[expected])
+        return _unsure(views.words, scores, expected,
+                       Detection(expected, detected=False, confidence=scores[expected]), data)
     if best != expected and expected in scores and _mostly(expected, best, view, data):
         # Mixed text: an English message naming a Polish product stays English.
-        return Detection(expected, detected=True, confidence=scores[expected])
+        return _unsure(views.words, scores, expected,
+                       Detection(expected, detected=True, confidence=scores[expected]), data,
+                       by_function_words=False)
+    if view is not views.lower or scores[best] < data.min_confidence:
+        # Read from capitalised words only (names, a shop's signature) or unsure.
+        return _unsure(views.words, scores, expected,
+                       Detection(best, detected=True, confidence=scores[best]), data,
+                       needed=data.min_function_words_names if view is not views.lower else None)
     return Detection(best, detected=True, confidence=scores[best])
+
+
+def _unsure(words: str, scores: dict[str, float], expected: str, guess: Detection,
+            data: LanguageData, by_function_words: bool = True, needed: int | None = None
+            ) -> Detection:
+    """`guess` with its rivals in `also`: the top `candidates` languages of `scores` that reach
+    `candidate_floor`, and `expected`. A rival whose function words the text holds clearly
+    (at least `min_function_words`, more than every other candidate's) is taken instead."""
+    ranked = sorted((tag for tag, value in scores.items() if value >= data.candidate_floor),
+                    key=scores.get, reverse=True)[:data.candidates]
+    rivals = list(dict.fromkeys([guess.language, *ranked, expected]))
+    if by_function_words and data.function_words:
+        tokens = [w.strip(_EDGE).lower() for w in words.split()]
+        counts = {tag: sum(t in data.function_words.get(tag, ()) for t in tokens) for tag in rivals}
+        top = max(counts.values(), default=0)
+        leaders = [tag for tag, n in counts.items() if n == top]
+        share = 0.0 if needed else data.function_word_share  # names: their count says nothing
+        if top >= (needed or data.min_function_words) and top >= share * len(tokens) \
+                and len(leaders) == 1 and leaders[0] != guess.language:
+            guess = Detection(leaders[0], detected=True, confidence=scores.get(leaders[0], 0.0))
+    also = tuple(tag for tag in rivals if tag != guess.language)
+    return Detection(guess.language, guess.detected, guess.confidence, also)
+
+
+_EDGE = "\"'“”„«»‹›()[]{}<>.,;:!?¡¿…·*_~-–—/|"
 
 
 @lru_cache(maxsize=2048)

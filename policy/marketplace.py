@@ -14,6 +14,7 @@ else policy/common/common.toml's `default_marketplace`.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -238,6 +239,22 @@ def default_marketplace() -> str:
     """The MARKETPLACE environment variable, else common.toml's default_marketplace."""
     chosen = os.environ.get("MARKETPLACE", "").strip()
     return chosen or _common(POLICY_ROOT)["default_marketplace"]
+
+
+@lru_cache(maxsize=None)
+def policy_version(marketplace: str) -> str:
+    """The version of a marketplace's policy as checks report it (DESIGN.md: `/api/check`'s
+    "policy"): the first 12 hex digits of a SHA-256 over the marketplace's folder and the folders
+    it includes, every TOML file's path and bytes. It changes whenever a rule, a word list, a
+    template or a fact does, so a stored result can say which policy judged it."""
+    folder = marketplace_folder(marketplace)
+    includes = load_marketplace_from(folder).includes
+    digest = hashlib.sha256()
+    for root in (folder, *(shared_folder(name, folder.parent) for name in includes)):
+        for path in sorted(root.glob("**/*.toml")):
+            digest.update(f"{root.name}/{path.relative_to(root)}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def shared_folder(name: str, near: Path) -> Path:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .policyfile import PolicyError, read_toml
+from .policyfile import PolicyError, read_toml, refuse_unknown
 
 SPELLING_FILE = Path(__file__).resolve().parent / "common" / "spelling.toml"
 log = logging.getLogger(__name__)
@@ -103,6 +103,8 @@ def spelling_data() -> SpellingData:
 def load_spelling_data(path: Path) -> SpellingData:
     """The spelling settings in `path`; a malformed one is a PolicyError naming file and key."""
     raw = read_toml(path, "the spelling settings")
+    refuse_unknown(path, "top level", raw, {"search_path", "max_word_length", "name_line_words",
+                                            "max_corrected_words", "max_new_lookups", "accept", "languages"})
 
     def fail(problem: str) -> PolicyError:
         return PolicyError(f"{path}: {problem}")

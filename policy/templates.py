@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .patterns import PatternError, compile_plain
 from .policyfile import PolicyError, read_toml
 
 FIELD_TYPES = ("text", "order_id", "date", "textarea", "select", "number")
@@ -409,9 +410,9 @@ def _build_field(raw_field, shared: dict, fail, facts) -> Field:
         if not isinstance(pattern, str):
             raise fail(f"field {name!r}: pattern must be a string")
         try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise fail(f"field {name!r}: pattern {pattern!r} does not compile: {exc}") from exc
+            compile_plain(pattern)  # compiles, and no nested or overlapping repeats
+        except PatternError as exc:
+            raise fail(f"field {name!r}: {exc}") from exc
         if PYTHON_ONLY_PATTERN_RE.search(pattern):
             raise fail(f"field {name!r}: pattern {pattern!r} uses Python-only syntax "
                        "(named groups, comments, \\A, \\Z or inline flags) the browser cannot run")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .policyfile import PolicyError, read_toml
+from .policyfile import PolicyError, read_toml, refuse_unknown
 from .triage_data import phrasebook
 from .triage_model import MODEL_PATH, TriageModel, load_model, load_model_from
 
@@ -24,6 +24,7 @@ SURE = 0.8  # the detector's confidence at which the expected language needs no 
 def default_language() -> str:
     """The language of the main model (policy/triage_data/model.json)."""
     raw = read_toml(LANGUAGES_FILE, "the triage languages")
+    refuse_unknown(LANGUAGES_FILE, "top level", raw, {"default"})
     if not isinstance(raw.get("default"), str):
         raise PolicyError(f"{LANGUAGES_FILE}: `default` must name the main model's language")
     return raw["default"]

@@ -52,6 +52,32 @@ def test_offsets_are_code_points_after_an_emoji(client):
     assert text[links[0]["start"]:links[0]["end"]].strip() == "www.example.com"
 
 
+def test_check_names_the_policy_that_judged_it(client, tmp_path, monkeypatch):
+    # DESIGN.md: /api/check -> {..., "policy": {"marketplace", "version"}}; the version follows
+    # the policy files' content, so it differs between marketplaces and changes with a rule
+    bodies = {m: check(client, text="Hello", marketplace=m).get_json() for m in ("amazon", "ebay")}
+    for marketplace, body in bodies.items():
+        assert set(body["policy"]) == {"marketplace", "version"}
+        assert body["policy"]["marketplace"] == marketplace
+        assert len(body["policy"]["version"]) == 12
+    assert bodies["amazon"]["policy"]["version"] != bodies["ebay"]["policy"]["version"]
+    from policy.marketplace import POLICY_ROOT, policy_version
+    import shutil
+    for name in ("ebay", "common"):
+        shutil.copytree(POLICY_ROOT / name, tmp_path / name)
+    monkeypatch.setenv("POLICY_PATH", str(tmp_path))
+    policy_version.cache_clear()
+    try:
+        copied = policy_version("ebay")
+        assert copied == bodies["ebay"]["policy"]["version"]  # the same files, the same version
+        rules = tmp_path / "ebay" / "rules.toml"
+        rules.write_text(rules.read_text(encoding="utf-8") + "\n# a changed line\n", encoding="utf-8")
+        policy_version.cache_clear()
+        assert policy_version("ebay") != copied
+    finally:
+        policy_version.cache_clear()
+
+
 def test_marketplace_defaults_to_amazon_and_no_csrf_token_is_needed(client):
     response = client.post("/api/check", data=json.dumps({"text": "Hello"}),
                            content_type="application/json")

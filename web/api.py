@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 import policy
 from policy.language import parse_language
 from policy.context import CONTEXT_KEYS, context_problem
-from policy.marketplace import load_marketplace, marketplace_ids
+from policy.marketplace import load_marketplace, marketplace_ids, policy_version
 from policy.localize import check_locale, localize
 from policy.plaintext import html_to_text
 
@@ -46,7 +46,9 @@ def check():
     result = check_result(text, marketplace, template_id, _context(body.get("context")), language)
     findings = localize(result.findings, marketplace.marketplace, locale)
     return jsonify({"ok": result.ok, "language": result.language, "locale": locale,
-                    "findings": [f.to_dict() for f in findings]})
+                    "findings": [f.to_dict() for f in findings],
+                    "policy": {"marketplace": marketplace.marketplace,
+                               "version": policy_version(marketplace.marketplace)}})
 
 
 @bp.post("/compose")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policy.normalize import Normalized
-from policy.policyfile import PolicyError, read_toml
+from policy.policyfile import PolicyError, read_toml, refuse_unknown
 
 from .base import View
 
@@ -27,7 +27,9 @@ DISGUISES_FILE = Path(__file__).resolve().parents[1] / "common" / "disguises.tom
 
 def _words(kind: str) -> tuple[str, ...]:
     """Every language's words for `kind` ("dot" or "at") in policy/common/disguises.toml."""
-    table = read_toml(DISGUISES_FILE, "the disguise words").get(kind)
+    raw = read_toml(DISGUISES_FILE, "the disguise words")
+    refuse_unknown(DISGUISES_FILE, "top level", raw, {"dot", "at", "phrase", "digits"})
+    table = raw.get(kind)
     if not isinstance(table, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) and w.isalpha() and w == w.lower() for w in v)
             for v in table.values()):
@@ -75,6 +77,32 @@ _AT_SPELLED = re.compile(_AT_WORD + r"(?=[ \t]+[a-z0-9])"
 _WORD_AT = re.compile(r"at(?=[ \t]+[a-z0-9])")
 
 WORD_AT_MARK = "\uE000"  # private-use stand-in for a bare-word "at", told apart from "@"
+
+# An address whose at-sign and dots are words joined to it by hyphens or underscores
+# ("retoure-at-shop-punkt-de", "info_at_shop_dot_com", "ventas-arroba-tienda-punto-es";
+# full-width ones arrive folded). Both an at-word and a dot-word (or a dot) are needed:
+# "state-of-the-art" or "look-at-this" is no address.
+_JOIN = "[-_]{1,2}"
+_JOINED_DOT = f"(?:{_JOIN}{_DOT_WORD}{_JOIN}|\\.)"
+_JOINED_ADDRESS = re.compile(
+    f"(?<![a-z0-9])(?P<local>[a-z0-9][a-z0-9.]{{0,63}})"
+    f"{_JOIN}(?:at|{_AT_WORD[3:-1]}){_JOIN}"
+    f"(?P<name>[a-z0-9]{{1,63}}(?:-[a-z0-9]{{1,63}}){{0,3}}?)"
+    f"(?P<suffix>(?:{_JOINED_DOT}[a-z]{{2,6}}){{1,3}})(?![a-z0-9])")
+_JOINED_DOT_RE = re.compile(_JOINED_DOT)
+# Whether a text may hold one (the e-mail detector's quick pre-check).
+JOINED_AT = re.compile(f"[a-z0-9]{_JOIN}(?:at|{_AT_WORD[3:-1]}){_JOIN}[a-z0-9]")
+
+
+def _joined(m: re.Match[str]) -> str:
+    return f"{m.group('local')}@{m.group('name')}" + _JOINED_DOT_RE.sub(".", m.group("suffix"))
+
+
+def unjoined(view: View) -> View:
+    """Addresses written with joined words ("info_at_shop_dot_com") become plain ones."""
+    if not JOINED_AT.search(view.text):
+        return view
+    return view.rewrite(_JOINED_ADDRESS, _joined)
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:

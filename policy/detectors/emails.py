@@ -13,7 +13,7 @@ from functools import lru_cache
 from policy.normalize import Normalized
 
 from .base import Hit, View, take_in_spelled_letter
-from .disguise import SPELLED_AT, WORD_AT_MARK, unat, undotted
+from .disguise import JOINED_AT, SPELLED_AT, WORD_AT_MARK, unat, undotted, unjoined
 from .domains import split_host
 
 # An at-sign (or a marked word "at") with a name character before it and a domain
@@ -70,7 +70,7 @@ def _addresses(view: View):
 
 def detect(text: str, norm: Normalized) -> list[Hit]:
     if "@" not in norm.text and not _HAS_WORD_AT.search(norm.text) and \
-            not SPELLED_AT.search(norm.text):
+            not SPELLED_AT.search(norm.text) and not JOINED_AT.search(norm.text):
         return []
     if text != norm.original:
         return _find(text, norm)
@@ -85,7 +85,7 @@ def _find_cached(norm: Normalized) -> tuple[Hit, ...]:
 
 
 def _find(text: str, norm: Normalized) -> list[Hit]:
-    view = unat(undotted(norm))
+    view = unat(unjoined(undotted(norm)))
     hits: list[Hit] = []
     for start, at_index, m in _addresses(view):
         local, at, domain = view.text[start:at_index].rstrip(".-"), view.text[at_index], m.group()

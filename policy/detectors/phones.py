@@ -36,13 +36,45 @@ TRUNK_REGIONS = ("GB", "DE", "FR", "IT", "NL", "SE", "AU", "JP", "IN", "AE", "BR
 PLAIN_REGIONS = ("US", "ES", "IT", "PL", "SG", "MX", "IN", "CN", "BR", "AU")
 MAX_CANDIDATES = 400  # per message: keeps adversarial input (walls of digits) fast
 
-_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-          "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_WORD = "|".join(_WORDS)
+def _digit_words() -> tuple[dict[str, str], int]:
+    """Every language's words for the digits (policy/common/disguises.toml [digits]) and the
+    fewest spelled digits that make a run a telephone number on their own."""
+    from policy.policyfile import PolicyError, read_toml
+
+    from .disguise import DISGUISES_FILE
+    table = read_toml(DISGUISES_FILE, "the disguise words").get("digits")
+    words: dict[str, str] = {}
+    try:
+        min_spelled = int(table["min_spelled"])
+        for tag, entries in table.items():
+            if tag == "min_spelled":
+                continue
+            if not isinstance(entries, list) or len(entries) != 10:
+                raise ValueError(f"{tag}: ten entries, the words for 0 to 9")
+            for value, entry in enumerate(entries):
+                for word in entry.split():
+                    if word != word.lower() or words.get(word, str(value)) != str(value):
+                        raise ValueError(f"{tag}: {word!r}")
+                    words[word] = str(value)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PolicyError(f"{DISGUISES_FILE}: [digits] lists each language's lower-case words for "
+                          f"the digits 0-9, with min_spelled: {exc}") from None
+    return words, min_spelled
+
+
+_WORDS, MIN_SPELLED = _digit_words()
+# Words in Latin letters are whole words; Japanese ones ("ゼロ", "〇") are taken between any characters.
+_LATIN = sorted((w for w in _WORDS if w.isascii()), key=len, reverse=True)
+_UNSPACED = sorted((w for w in _WORDS if not w.isascii()), key=len, reverse=True)
+_WORD = "|".join(_LATIN)
+_JA_WORD = "|".join(_UNSPACED) or "(?!)"
 # Digits and number words with up to two separators between ("oh-two-oh, seven nine").
-_SPELLED_RUN = re.compile(rf"\b(?:\d+|{_WORD})(?:[ \-.,]{{1,2}}(?:\d+|{_WORD})\b)+")
-_IN_SPELLED_RUN = re.compile(rf"\b(?:{_WORD})\b|,")
-_ONE_WORD = re.compile(rf"\b(?:{_WORD})\b")
+_SPELLED_RUN = re.compile(rf"\b(?:\d+|{_WORD})(?:[ \-.,/]{{1,2}}(?:\d+|{_WORD})\b)+")
+# Japanese: digit words with a space, dot, comma or dash (the long-vowel mark too) between, or none.
+_JA_RUN = re.compile(rf"(?:{_JA_WORD})(?:[ \-.,、・\u30fc\u2010-\u2015]{{0,2}}(?:{_JA_WORD}|\d))+")
+_IN_SPELLED_RUN = re.compile(rf"\b(?:{_WORD})\b|,|{_JA_WORD}")
+_TOKEN = re.compile(rf"\d+|\b(?:{_WORD})\b|{_JA_WORD}")
+_ONE_WORD = re.compile(rf"\b(?:{_WORD})\b|{_JA_WORD}")
 
 # Things made of digits that are not phone numbers, blanked out before the search.
 # The marketplace's order-ID formats are added in front by for_order_ids().
@@ -123,19 +155,28 @@ def _load_metadata() -> None:
 _load_metadata()
 
 
+def _spelled_runs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, wholly spelled) of each run of digits and digit words holding at least one
+    word that reads as a number: nine digits or more, or `MIN_SPELLED` spelled-out digits
+    ("null eins sieben zwei ...", 「ゼロキュウゼロ…」). A count ("one, two, three, ... nine") is none."""
+    runs = []
+    for m in [*_SPELLED_RUN.finditer(text), *_JA_RUN.finditer(text)]:
+        tokens = _TOKEN.findall(m.group())
+        digits = "".join(t if t.isdigit() else _WORDS[t] for t in tokens)
+        spelled = sum(len(_WORDS[t]) for t in tokens if not t.isdigit())
+        counting = digits in "0123456789"  # "one, two, three, ... nine" counts, it is no number
+        if spelled and not counting and (len(digits) >= 9 or spelled >= MIN_SPELLED):
+            runs.append((m.start(), m.end(), spelled >= MIN_SPELLED))
+    return sorted(runs)
+
+
 def _spell_digits(view: View) -> View:
     """'212 five five five 0123' -> '212 5 5 5 0123', 'oh-two-oh, seven nine four six'
     -> '0-2-0 7 9 4 6': number words become digits (and commas go) inside a run that
-    holds at least nine digits and at least one word."""
+    holds at least nine digits and at least one word, or seven spelled-out digits."""
     if not _ONE_WORD.search(view.text):
         return view
-    runs: list[tuple[int, int]] = []
-    for m in _SPELLED_RUN.finditer(view.text):
-        tokens = re.findall(rf"\d+|{_WORD}", m.group())
-        digits = "".join(t if t.isdigit() else _WORDS[t] for t in tokens)
-        counting = digits in "0123456789"  # "one, two, three, ... nine" counts, it is no number
-        if any(not t.isdigit() for t in tokens) and len(digits) >= 9 and not counting:
-            runs.append(m.span())
+    runs = [(start, end) for start, end, _ in _spelled_runs(view.text)]
     if not runs:
         return view
     starts = [start for start, _ in runs]
@@ -336,7 +377,12 @@ def _national_digits(number: str) -> str:
 def detect(text: str, norm: Normalized, not_phones: re.Pattern = _NOT_PHONES) -> list[Hit]:
     if not _ANY_DIGIT.search(norm.text) and not _ONE_WORD.search(norm.text):
         return []
-    view = _spell_digits(View.of(norm))
+    base = View.of(norm)
+    # Seven or more digits spelled out in words are a telephone number, however grouped: nobody
+    # writes an order or tracking number that way ("null eins sieben zwei ...").
+    spelled = [Hit(*base.span(start, end), "phone") for start, end, whole in _spelled_runs(base.text)
+               if whole] if _ONE_WORD.search(base.text) else []
+    view = _spell_digits(base)
     hits: list[Hit] = []
     budget = MAX_CANDIDATES
     for readings in _candidates(view, not_phones):
@@ -349,4 +395,5 @@ def detect(text: str, norm: Normalized, not_phones: re.Pattern = _NOT_PHONES) ->
         parts = [hit for hit in (_phone_at(text, view, *r) for r in readings[1:]) if hit]
         whole = None if parts else _phone_at(text, view, *readings[0])
         hits.extend(parts or ([whole] if whole else []))
-    return hits
+    hits = spelled + [h for h in hits if not any(o.start < h.end and h.start < o.end for o in spelled)]
+    return sorted(hits, key=lambda h: (h.start, h.end))

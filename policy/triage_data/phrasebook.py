@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..policyfile import PolicyError, read_toml
+from ..policyfile import PolicyError, read_toml, refuse_unknown
 
 ROOT = Path(__file__).resolve().parent
 BOOK = "phrases.toml"
@@ -29,6 +29,8 @@ HANDWRITTEN = "handwritten.jsonl"
 _CHOICE = re.compile(r"\{([^{}]*\|[^{}]*)\}")
 _SLOT = re.compile(r"\{(order|product|day|name)\}")
 SLOTS = ("order", "product", "day", "name")
+# How a composed message is roughened (see _noisy): what [noise] may set.
+NOISE_KEYS = frozenset({"lowercase", "fold", "folds", "typos", "drop_end", "emoji", "emojis", "swaps"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,14 @@ def languages() -> list[str]:
 def load_book(language: str) -> Book:
     path = ROOT / language / BOOK
     raw = read_toml(path, "the triage phrase book")
+    refuse_unknown(path, "top level", raw, {"joiner", "request_company", "context", "reply_extras", "slots",
+                                            "registers", "noise", "families"})
+    refuse_unknown(path, "[slots]", raw.get("slots"), set(SLOTS))
+    refuse_unknown(path, "[noise]", raw.get("noise"), NOISE_KEYS)
+    for name, table in (raw.get("registers") or {}).items():
+        refuse_unknown(path, f"[registers.{name}]", table, {"openings", "closings", "signatures"})
+    for name, table in (raw.get("families") or {}).items():
+        refuse_unknown(path, f"[families.{name}]", table, {"intent", "needs_reply", "weight", "texts"})
     try:
         families = tuple(
             Family(name, f["intent"], bool(f["needs_reply"]), float(f.get("weight", 1.0)), tuple(f["texts"]))

@@ -261,6 +261,11 @@ BROKEN = {
     "unused field": (VALID.replace(": {detail}", "."), "declared field 'detail' is not used in the body"),
     "bad pattern": (VALID.replace('type = "text"\nexample = "it ships', 'type = "text"\npattern = "([a-z"\nexample = "it ships'),
                     "pattern '([a-z' does not compile"),
+    # a field pattern is checked for linear time like every other pattern (a hostile value
+    # typed into the form must not keep the server busy)
+    "super-linear pattern": (VALID.replace('type = "text"\nexample = "it ships',
+                                           'type = "text"\npattern = "^([a-z ]+)+$"\nexample = "it ships'),
+                             "pattern '^([a-z ]+)+$' is not linear-time safe"),
     "example does not match": (VALID.replace('example = "112-1234567-1234567"', 'example = "112-12345-1234567"'),
                                "example '112-12345-1234567' does not match its pattern"),
     "example missing": (VALID.replace('example = "it ships Monday."\n', ""),
