@@ -588,6 +588,10 @@ class Classifier(Rule):
         return None
 
     def find(self, mv: MessageView) -> list[Finding]:
+        if self.language is not None and mv.language != self.language:
+            # Checked as another language (this one's rules running beside it for a short text
+            # the detector is unsure of): the model reads only text in the language it learnt.
+            return []
         model = self.options["model"]
         threshold = self.options.get("threshold")
         threshold = model.threshold if threshold is None else threshold

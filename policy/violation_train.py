@@ -58,6 +58,7 @@ GENERATED_CLEAN_PASS = 0.99  # model alone, on generated held-out clean messages
 CHAR_RANGE = {"ja": (1, 3)}
 DEFAULT_CHAR_RANGE = (3, 5)
 _SLOT = re.compile(r"\{([a-z_]+)\}")
+COMPOSE_KEYS = frozenset({"greeting", "closing", "signature", "context"})
 UNIT = "\x00"  # joins the sentences of a pair in a training unit
 
 
@@ -76,6 +77,9 @@ def load_phrases(language: str) -> dict:
     family has a known label and at least one form."""
     path = phrase_path(language)
     raw = read_toml(path, "violation phrase file")
+    unknown = set(raw) - {"slots", "families", "compose", "noise"}
+    if unknown:
+        raise PolicyError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))}")
     slots = raw.get("slots", {})
     families = raw.get("families")
     compose = raw.get("compose", {})
@@ -87,8 +91,14 @@ def load_phrases(language: str) -> dict:
     for n, fam in enumerate(families, 1):
         if not isinstance(fam, dict) or fam.get("label") not in LABELS or not _strings(fam.get("forms")):
             raise PolicyError(f"{path}: family #{n}: needs a label (one of {', '.join(LABELS)}) and forms")
+        if set(fam) - {"label", "note", "forms"}:
+            raise PolicyError(f"{path}: family #{n}: unknown key(s) {', '.join(sorted(set(fam) - {'label', 'note', 'forms'}))}")
     if not isinstance(compose, dict) or not all(_strings(v) for v in compose.values()):
         raise PolicyError(f"{path}: [compose] must map names to lists of strings")
+    if set(compose) - COMPOSE_KEYS:
+        raise PolicyError(f"{path}: [compose]: unknown key(s) {', '.join(sorted(set(compose) - COMPOSE_KEYS))}")
+    if not isinstance(noise, dict) or set(noise) - {"folds"}:
+        raise PolicyError(f"{path}: [noise] holds only folds = {{ letter = spelling }}")
     texts = [t for v in slots.values() for t in v] + [t for f in families for t in f["forms"]]
     texts += [t for v in compose.values() for t in v]
     for text in texts:

@@ -142,3 +142,22 @@ def test_the_loader_takes_a_valid_classifier_rule(tmp_path):
 def test_the_loader_refuses_bad_classifier_options(tmp_path, kwargs, problem):
     with pytest.raises(PolicyError, match=problem):
         _load(tmp_path, **kwargs)
+
+
+@pytest.mark.parametrize("add", ["colour = 1", "[[families]]\nlabel = \"clean\"\nforms = [\"x\"]\nweight = 2",
+                                 "opening", "[families_extra]\nx = 1"])
+def test_a_phrase_file_refuses_what_it_does_not_know(tmp_path, monkeypatch, add):
+    from policy import violation_train
+    folder = tmp_path / "de"
+    folder.mkdir()
+    text = (DATA / "de" / "phrases.toml").read_text(encoding="utf-8")
+    if add == "opening":  # a key [compose] does not know
+        text = text.replace("\ngreeting = [", '\nopening = ["Hallo"]\ngreeting = [', 1)
+    elif add.startswith("["):
+        text = text + "\n" + add + "\n"
+    else:
+        text = add + "\n" + text
+    (folder / "phrases.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(violation_train, "DATA", tmp_path)
+    with pytest.raises(PolicyError, match="unknown"):
+        violation_train.load_phrases("de")
