@@ -213,8 +213,10 @@ class CoOccurrence(Rule):
 
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
+        if not o["first"].possible(mv.view, mv.memo):
+            return []  # (asked first: a set lookup, where the scan of `second` is a regex run)
         seconds = _bucket(o["second"], mv)
-        if not seconds or not o["first"].possible(mv.view, mv.memo):
+        if not seconds:
             return []
         firsts = _bucket(o["first"], mv)
         if not firsts:
