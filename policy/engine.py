@@ -460,12 +460,31 @@ def _join_removals(chosen: list[Finding], text: str | None) -> list[Finding]:
     return out
 
 
+def _drop_supplementary(findings: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """Drop a finding of a SUPPLEMENTARY kind (the statistical reading, rulekinds.Classifier) whose
+    words another kind's finding, of a category that rule reads, already touches: the hand rule's
+    finding names the problem more precisely; the model's reading adds only what they miss."""
+    if not any(getattr(rule, "SUPPLEMENTARY", False) for rule, _ in findings):
+        return findings
+    firm = [f for rule, f in findings if not getattr(rule, "SUPPLEMENTARY", False) and f.end > f.start]
+    kept = []
+    for rule, f in findings:
+        if getattr(rule, "SUPPLEMENTARY", False):
+            reads = rule.supplemented_categories()
+            if any(g.category in reads and g.start < f.end and f.start < g.end for g in firm):
+                continue
+        kept.append((rule, f))
+    return kept
+
+
 def merge(findings: list[tuple[Rule, Finding]], text: str | None = None) -> list[Finding]:
     """Per category, each cluster of overlapping spans keeps its strongest findings (the
     blocking, then one with a fix, then the widest); a weaker one is absorbed only when a kept
-    one covers all its words, so a finding that reaches other words still shows. Sorted."""
+    one covers all its words, so a finding that reaches other words still shows. A statistical
+    reading is dropped first where a hand rule already flags its words (_drop_supplementary).
+    Sorted."""
     by_category: dict[str, list[Finding]] = {}
-    for f in _drop_yielding(findings):
+    for f in _drop_yielding(_drop_supplementary(findings)):
         by_category.setdefault(f.category, []).append(f)
     out: list[Finding] = []
     for group in by_category.values():

@@ -68,6 +68,7 @@ _SLASH = re.compile(r"(?:slash|/)(?=[ \t]+[a-z0-9])")
 # A bracketed "at" or at-sign; an at-sign with a space beside it (the spaces are taken
 # in). Two patterns, each starting on a distinctive character, so both scan fast.
 _AT_BRACKETED = re.compile(r"[(\[{<][ \t]*(?:at|@|" + _AT_WORD[3:-1] + r")[ \t]*[)\]}>]")
+AT_BRACKETED = _AT_BRACKETED  # (the email detector's pre-check)
 _AT_SIGN = re.compile(r"@")
 # A word that only ever means "@" ("Klammeraffe"), between spaces (or, for a language written
 # without spaces, before the address's next letter).
