@@ -1,5 +1,6 @@
 """How readable the policy files are: per file, lines over 120 and over 200 characters,
-the longest line, and the look-behinds and look-aheads in it.
+the longest line, the look-behinds and look-aheads in it, and the groups of 10 or more
+alternatives written out in a pattern (rather than as a [words] list).
 
     .venv/bin/python benchmarks/rules_readability.py [FILE ...]   (default: policy/**/*.toml)
 
@@ -8,9 +9,28 @@ A report: exit status 0.
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from policy.patterns import alternation_sizes  # noqa: E402
+
+PATTERN_KEYS = {"patterns", "unless", "near", "first", "second", "between", "joins", "only", "ignore", "find",
+                "product", "order_id", "blocked_paths", "paths"}
+
+
+def _patterns(value, key: str = ""):
+    if isinstance(value, str):
+        if key in PATTERN_KEYS:
+            yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _patterns(item, key)
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            if k not in ("words", "examples", "context"):
+                yield from _patterns(item, k if k in PATTERN_KEYS or key not in PATTERN_KEYS else key)
 
 
 def measure(path: Path) -> dict:
@@ -20,18 +40,20 @@ def measure(path: Path) -> dict:
             "over_200": sum(len(l) > 200 for l in lines),
             "longest": max((len(l) for l in lines), default=0),
             "lookbehinds": text.count("(?<!") + text.count("(?<="),
-            "lookaheads": text.count("(?!") + text.count("(?=")}
+            "lookaheads": text.count("(?!") + text.count("(?="),
+            "long_alternations": sum(n >= 10 for p in _patterns(tomllib.loads(path.read_text(encoding="utf-8")))
+                                     for n in alternation_sizes(p))}
 
 
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or sorted((REPO / "policy").glob("**/*.toml"))
     print(f"{'file':44s} {'lines':>6s} {'>120':>5s} {'>200':>5s} {'longest':>8s} "
-          f"{'look-behind':>12s} {'look-ahead':>11s}")
+          f"{'look-behind':>12s} {'look-ahead':>11s} {'alt>=10':>8s}")
     for path in paths:
         m = measure(path)
         name = str(path.resolve().relative_to(REPO)) if path.resolve().is_relative_to(REPO) else str(path)
         print(f"{name:44s} {m['lines']:6d} {m['over_120']:5d} {m['over_200']:5d} {m['longest']:8d} "
-              f"{m['lookbehinds']:12d} {m['lookaheads']:11d}")
+              f"{m['lookbehinds']:12d} {m['lookaheads']:11d} {m['long_alternations']:8d}")
     return 0
 
 

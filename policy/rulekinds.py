@@ -64,6 +64,13 @@ class Rule:
     READS_WORDS: ClassVar[bool] = False
     # The check-context keys the kind reads (all declared in policy/context.py).
     CONTEXT: ClassVar[tuple[str, ...]] = ()
+    # A kind whose findings only add to the others' (a statistical reading): the engine drops
+    # such a finding where another kind's finding of a category the rule reads covers its words.
+    SUPPLEMENTARY: ClassVar[bool] = False
+
+    def check_options(self) -> str | None:
+        """A problem with the rule's options as a whole (the loader names file and rule), or None."""
+        return None
 
     def find(self, mv: MessageView) -> list[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -213,8 +220,10 @@ class CoOccurrence(Rule):
 
     def find(self, mv: MessageView) -> list[Finding]:
         o = self.options
+        if not o["first"].possible(mv.view, mv.memo):
+            return []  # (asked first: a set lookup, where the scan of `second` is a regex run)
         seconds = _bucket(o["second"], mv)
-        if not seconds or not o["first"].possible(mv.view, mv.memo):
+        if not seconds:
             return []
         firsts = _bucket(o["first"], mv)
         if not firsts:
@@ -314,7 +323,11 @@ class MessageOnly(Rule):
 _CAPS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A cheap superset of a shouting run: 5 words with no lower-case ASCII letter, only
 # digits, spaces or punctuation between them.
-_CAPS_CANDIDATE = re.compile(r"(?:\b[^\W\da-z_]+\b[^a-zA-Z\n]{1,12}){4}\b[^\W\da-z_]+\b")
+# (Its first word's first letter comes first, the word boundary before it checked behind it:
+# `re` then skips to letters that are not lower-case ASCII instead of trying every position.
+# The same matches as "(?:\b[^\W\da-z_]+\b[^a-zA-Z\n]{1,12}){4}\b[^\W\da-z_]+\b".)
+_CAPS_CANDIDATE = re.compile(r"[^\W\da-z_](?<!\w.)[^\W\da-z_]*\b[^a-zA-Z\n]{1,12}"
+                             r"(?:\b[^\W\da-z_]+\b[^a-zA-Z\n]{1,12}){3}\b[^\W\da-z_]+\b")
 
 
 @dataclass
@@ -549,6 +562,67 @@ class Spelling(Rule):
                 for m in misspellings(mv.text, mv.language, known)]
 
 
+PAIR_MARGIN = 0.15  # how much more likely two sentences together must be than either alone
+
+
+@dataclass
+class Classifier(Rule):
+    """A statistical reading of the message: each sentence, and each pair of adjacent sentences,
+    scored by a language's trained model (`model`: a JSON artefact named relative to policy/,
+    policy/violation_model.py). A sentence (or pair) whose probability of breaking a rule is at
+    least `threshold` (default: the one the trainer chose, in the artefact) and whose most likely
+    category is the rule's own is a finding over that sentence; a pair is one where neither of its
+    sentences is alone, or where together they are at least PAIR_MARGIN more likely a violation
+    than either alone (the finding then covers both, instead of the one sentence). The model is scored once per check, shared by the rules naming it
+    (one per category). A finding of this kind is SUPPLEMENTARY: the engine drops it where a
+    rule of another kind already flags the same words for one of the model's categories."""
+
+    READS_WORDS = True
+    SUPPLEMENTARY = True
+    FIELDS = {"model": ("model", True), "threshold": ("probability", False)}
+
+    def supplemented_categories(self) -> frozenset[str]:
+        """The categories whose findings by other kinds make this rule's finding redundant: every
+        one the model reads (a sentence the hand rules call an inducement and the model a review
+        request is one problem, already explained)."""
+        return frozenset(label for label in self.options["model"].labels if label != "clean")
+
+    def check_options(self) -> str | None:
+        model = self.options["model"]
+        if self.category not in model.labels:
+            return f"category {self.category!r} is not one the model learnt ({', '.join(model.labels)})"
+        return None
+
+    def find(self, mv: MessageView) -> list[Finding]:
+        if self.language is not None and mv.language != self.language:
+            # Checked as another language (this one's rules running beside it for a short text
+            # the detector is unsure of): the model reads only text in the language it learnt.
+            return []
+        model = self.options["model"]
+        threshold = self.options.get("threshold")
+        threshold = model.threshold if threshold is None else threshold
+        key = ("classifier", id(model))
+        if key not in mv.memo:
+            mv.memo[key] = model.readings([mv.view[s:e] for s, e in mv.sentences])
+        readings = mv.memo[key]
+        alone = {first: p for first, last, _, p in readings if first == last}
+        # A pair is read where its sentences together say more than either alone ("Write a
+        # review." + "Then you get 10 € back."); a sentence flagged alone is then part of it.
+        pairs = {(first, last) for first, last, _, p in readings
+                 if first != last and p >= threshold and (max(alone[first], alone[last]) < threshold
+                                                          or p - max(alone[first], alone[last]) >= PAIR_MARGIN)}
+        in_pair = {i for pair in pairs for i in pair}
+        out = []
+        for first, last, category, p in readings:
+            if p < threshold or category != self.category:
+                continue
+            if (first in in_pair) if first == last else (first, last) not in pairs:
+                continue
+            out.append(self.make(mv, mv.sentences[first][0], mv.sentences[last][1],
+                                 values={"probability": f"{p:.0%}"}))
+        return out
+
+
 KINDS: dict[str, type[Rule]] = {
     "phrases": Phrases,
     "substitution": Substitution,
@@ -561,4 +635,5 @@ KINDS: dict[str, type[Rule]] = {
     "repeat_request": RepeatRequest,
     "detector": Detector,
     "spelling": Spelling,
+    "classifier": Classifier,
 }

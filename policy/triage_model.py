@@ -84,16 +84,8 @@ class TriageModel:
         counts: dict[int, int] = defaultdict(int)
         for row, _, _ in found:
             counts[row] += 1
-        rows = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        if len(rows):
-            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
-            values = tf * self.idf[rows]
-            values /= math.sqrt(float(values @ values)) or 1.0
-            decision = values @ self.table[rows]
-            value_of = dict(zip(counts, values.tolist()))
-        else:
-            decision = np.zeros(len(self.intents) + 1)
-            value_of = {}
+        decision, values = tfidf_decision(counts, self.idf, self.table, len(self.intents) + 1)
+        value_of = dict(zip(counts, values))
         reply = self.reply_bias + float(decision[0])
         intent = (self.intent_bias + decision[1:]).tolist()
         reply_tok = [0.0] * len(toks)
@@ -117,16 +109,35 @@ class TriageModel:
         return self.rows[row][0] if row is not None else 0.0
 
 
-def load_model_from(path: Path) -> TriageModel:
+def tfidf_decision(counts: dict[int, int], idf, table, width: int) -> tuple:
+    """scikit-learn's TF-IDF (sublinear tf, l2 norm) of the feature rows counted in `counts`
+    (row -> occurrences) times the coefficient `table` (rows x `width` outputs): the decision values
+    (before the intercepts) and each counted row's TF-IDF value, in `counts` order. Shared by
+    the triage and violation models (policy/violation_model.py)."""
+    rows = np.fromiter(counts, dtype=np.int64, count=len(counts))
+    if not len(rows):
+        return np.zeros(width), []
+    tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
+    values = tf * idf[rows]
+    values /= math.sqrt(float(values @ values)) or 1.0
+    return values @ table[rows], values.tolist()
+
+
+def read_artefact(path: Path, what: str) -> dict:
+    """A model artefact: a JSON object (data, never a pickle), or a PolicyError naming the file."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise PolicyError(f"{path}: cannot read the triage model: {exc}") from None
+        raise PolicyError(f"{path}: cannot read the {what}: {exc}") from None
     except ValueError as exc:
-        raise PolicyError(f"{path}: the triage model is not valid JSON: {exc}") from None
+        raise PolicyError(f"{path}: the {what} is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
-        raise PolicyError(f"{path}: the triage model must be a JSON object")
-    return TriageModel(data, Path(path))
+        raise PolicyError(f"{path}: the {what} must be a JSON object")
+    return data
+
+
+def load_model_from(path: Path) -> TriageModel:
+    return TriageModel(read_artefact(path, "triage model"), Path(path))
 
 
 @lru_cache(maxsize=None)

@@ -97,22 +97,37 @@ def _text(path: Path, where: str, value: object, key: str) -> str:
     return value
 
 
-def _pattern(path: Path, where: str, source: object, flags: int = 0) -> re.Pattern:
-    """A policy pattern (the rules dialect of policy/patterns.py), refused unless linear-time."""
+def _pattern(path: Path, where: str, source: object, flags: int = 0, words: dict[str, str] | None = None) -> re.Pattern:
+    """A policy pattern (the rules dialect of policy/patterns.py, `{name}` a word list of the
+    file's [words]), refused unless linear-time."""
     try:
-        compile_pattern(source)  # validates: compiles, and no nested or overlapping repeats
+        compile_pattern(source, words)  # validates: compiles, and no nested or overlapping repeats
     except PatternError as exc:
         raise _fail(path, where, str(exc)) from None
-    return re.compile(translate(source), flags)
+    return re.compile(translate(source, words), flags)
 
 
-def _cues(path: Path, where: str, table: object, needs_why: bool = True) -> Cues:
+def _words(path: Path, value: object) -> dict[str, str]:
+    """A file's [words]: name -> a list of alternatives (one per line), as in rules.toml."""
+    if not isinstance(value, dict):
+        raise _fail(path, "[words]", "must map names to lists of alternatives")
+    words = {}
+    for name, entry in value.items():
+        if not isinstance(entry, list) or not entry or not all(isinstance(e, str) and e for e in entry):
+            raise _fail(path, f"[words] {name}", "must be a non-empty list of alternatives")
+        words[name] = "|".join(entry)
+    for name in words:
+        _pattern(path, f"[words] {name}", words[name], words=words)
+    return words
+
+
+def _cues(path: Path, where: str, table: object, needs_why: bool = True, words: dict[str, str] | None = None) -> Cues:
     table = _table(path, where, table, {"why", "patterns", "examples", "counter_examples"}, {"patterns"})
     why = _text(path, where, table.get("why"), "why") if needs_why else str(table.get("why", ""))
     patterns = table["patterns"]
     if not isinstance(patterns, list) or not patterns:
         raise _fail(path, where, "'patterns' must be a non-empty list")
-    cues = Cues(why, tuple(_pattern(path, f"{where} pattern {i + 1}", p) for i, p in enumerate(patterns)))
+    cues = Cues(why, tuple(_pattern(path, f"{where} pattern {i + 1}", p, words=words) for i, p in enumerate(patterns)))
     from .triage_features import view_of
     for key, should in (("examples", True), ("counter_examples", False)):
         examples = table.get(key, [])
@@ -137,8 +152,9 @@ def _templates(path: Path, where: str, value: object, known: set[str] | None) ->
 
 def load_common(path: Path = COMMON_PATH) -> dict:
     data = _table(path, "top level", read_toml(path, "common triage file"),
-                  {"question_why", "unsure_why", "intent", "previous"},
+                  {"question_why", "unsure_why", "intent", "previous", "words"},
                   {"question_why", "unsure_why", "intent", "previous"})
+    words = _words(path, data.get("words", {}))
     intents = _table(path, "[intent]", data["intent"], set(INTENTS), set(INTENTS))
     out = {}
     for intent_id in INTENTS:
@@ -150,13 +166,13 @@ def load_common(path: Path = COMMON_PATH) -> dict:
     return {"question_why": _text(path, "top level", data["question_why"], "question_why"),
             "unsure_why": _text(path, "top level", data["unsure_why"], "unsure_why"),
             "intents": out,
-            "asks": _cues(path, "[previous.asks]", previous["asks"]),
-            "closes": _cues(path, "[previous.closes]", previous["closes"])}
+            "asks": _cues(path, "[previous.asks]", previous["asks"], words=words),
+            "closes": _cues(path, "[previous.closes]", previous["closes"], words=words)}
 
 
 _TOP_KEYS = {"marketplace", "reply_hours", "every_message_needs_reply", "no_reply_label", "no_reply_action",
              "console",
-             "templates", "intent", "extract"}
+             "templates", "intent", "extract", "words"}
 
 
 def load_rules_from(path: Path, known_templates: set[str] | None = None,
@@ -194,6 +210,7 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
                        "no_reply_action")
         console = _text(path, "console", data.get("console", "your seller account"), "console")
 
+    words = _words(path, data.get("words", {}))
     templates = _table(path, "[templates]", data.get("templates", {}), set(INTENTS))
     intents: dict[str, Intent] = {}
     for intent_id, (title, why, why_none) in common["intents"].items():
@@ -215,7 +232,7 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
         if not isinstance(keeps_open, bool):
             raise _fail(path, where, "'keeps_open' must be true or false")
         cues = _cues(path, where, {k: table[k] for k in ("why", "patterns", "examples", "counter_examples")
-                                   if k in table})
+                                   if k in table}, words=words)
         title = _text(path, where, table["title"], "title")
         if facts is not None:
             title = facts.intents.get(intent_id, title)  # the marketplace names its intents
@@ -230,8 +247,9 @@ def load_rules_from(path: Path, known_templates: set[str] | None = None,
         # The facts' format is written for the text as typed; triage reads the lower-case view.
         order_id = _pattern(path.with_name("marketplace.toml"), "[order_id]", facts.order_id.in_text, re.I)
     else:
-        order_id = _pattern(path, "[extract] order_id", extract["order_id"])
-    product = tuple(_pattern(path, f"[extract] product {i + 1}", p) for i, p in enumerate(extract.get("product", [])))
+        order_id = _pattern(path, "[extract] order_id", extract["order_id"], words=words)
+    product = tuple(_pattern(path, f"[extract] product {i + 1}", p, words=words)
+                    for i, p in enumerate(extract.get("product", [])))
     for i, p in enumerate(product):
         if "product" not in p.groupindex:
             raise _fail(path, f"[extract] product {i + 1}", "needs a group named (?P<product>...)")
@@ -260,11 +278,12 @@ def previous_cues(language: str) -> tuple[Cues, Cues] | None:
         return None
     common = load_common()
     data = _table(path, "top level", read_toml(path, "triage cues of the previous message"),
-                  {"asks", "closes"}, {"asks", "closes"})
+                  {"asks", "closes", "words"}, {"asks", "closes"})
+    words = _words(path, data.get("words", {}))
     out = []
     for key in ("asks", "closes"):
         table = _table(path, f"[{key}]", data[key], {"patterns", "examples", "counter_examples"}, {"patterns"})
-        cues = _cues(path, f"[{key}]", table, needs_why=False)
+        cues = _cues(path, f"[{key}]", table, needs_why=False, words=words)
         out.append(Cues(common[key].why, cues.patterns))
     return out[0], out[1]
 

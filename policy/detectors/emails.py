@@ -13,7 +13,7 @@ from functools import lru_cache
 from policy.normalize import Normalized
 
 from .base import Hit, View, take_in_spelled_letter
-from .disguise import JOINED_AT, SPELLED_AT, WORD_AT_MARK, unat, undotted, unjoined
+from .disguise import AT_BRACKETED, JOINED_AT, SPELLED_AT, WORD_AT_MARK, unat, undotted, unjoined
 from .domains import split_host
 
 # An at-sign (or a marked word "at") with a name character before it and a domain
@@ -22,6 +22,9 @@ _AT_MARKS = re.compile(f"(?<=[a-z0-9._%+\\-])[@{WORD_AT_MARK}](?=[a-z0-9])")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)+")
 _HAS_WORD_AT = re.compile(r"[ \t]at[ \t]|[(\[{<][ \t]*at[ \t]*[)\]}>]")
+# A bare word "at" with the start of a dotted domain after it: without an at-sign, what an
+# address needs (the start of _DOMAIN right after the "at" and its spaces; a superset).
+_WORD_AT_DOMAIN = re.compile(r"at[ \t]+[a-z0-9][a-z0-9\-]*\.[a-z0-9]")
 _DETERMINER_BEFORE = re.compile(r"\b(?:our|your|the|my|a|an|this|its|their|his|her)[ \t]+$")
 
 # Mail providers: "jane at gmail.com" is an address even though "at" is a plain word.
@@ -72,11 +75,25 @@ def detect(text: str, norm: Normalized) -> list[Hit]:
     if "@" not in norm.text and not _HAS_WORD_AT.search(norm.text) and \
             not SPELLED_AT.search(norm.text) and not JOINED_AT.search(norm.text):
         return []
+    if "@" not in norm.text and not SPELLED_AT.search(norm.text) and not _may_hold_word_at(norm):
+        return []
     if text != norm.original:
         return _find(text, norm)
     # The link detector asks too (an email's domain is not also a link): one check of a
     # message computes the addresses once.
     return list(_find_cached(norm))
+
+
+def _may_hold_word_at(norm: Normalized) -> bool:
+    """With no at-sign and no spelled one, whether the bare word "at" may start an address:
+    followed by a dotted name once dots are undone, an at-sign in brackets ("(at)") or an
+    address of joined words ("info_at_shop_dot_com", disguise.unjoined).
+    Most messages say "at" ("at no cost", "at the hub") and hold no address; this pre-check
+    spares them the rewriting and the walk of _find (the link detector shares undotted)."""
+    view = undotted(norm).text
+    return ("@" in view or WORD_AT_MARK in view or AT_BRACKETED.search(view) is not None
+            or JOINED_AT.search(view) is not None
+            or SPELLED_AT.search(view) is not None or _WORD_AT_DOMAIN.search(view) is not None)
 
 
 @lru_cache(maxsize=2)

@@ -164,3 +164,28 @@ def test_marketplace_facts_are_the_one_source_of_the_clock_and_wording():
 def test_without_marketplace_facts_the_triage_file_must_give_the_clock(tmp_path):
     with pytest.raises(PolicyError, match="missing key\\(s\\) \\['reply_hours'\\]"):
         load_rules_from(_write(tmp_path, 'marketplace = "x"\n[extract]\norder_id = \'\\d\'\n'))
+
+
+WORDS_INTENT = ('[[intent]]\nid = "haggle"\ntitle = "Haggle"\nwhy = "Haggles"\n'
+                "patterns = ['\\bwould you (?:take|accept) {offer}\\b']\n"
+                'examples = ["Would you take a lower price?"]\ncounter_examples = ["Would you take a photo?"]\n')
+
+
+def test_triage_cues_use_the_files_word_lists(tmp_path):
+    # a long set of alternatives is a [words] list, one a line, as in rules.toml
+    text = MINIMAL + "\n" + WORDS_INTENT + "\n[words]\noffer = [\n  'less',\n  'a lower price',\n  'an offer',\n]\n"
+    rules = load_rules_from(_write(tmp_path, text))
+    (haggle,) = rules.extra_intents
+    assert haggle.cues.first("would you accept an offer") is not None
+    assert haggle.cues.first("would you accept a parcel") is None
+
+
+@pytest.mark.parametrize("words, problem", [
+    ("", "unknown word list {offer}"),
+    ("\n[words]\noffer = 'less'\n", "[words] offer: must be a non-empty list"),
+    ("\n[words]\noffer = ['(a+)+']\n", "[words] offer"),
+])
+def test_a_bad_word_list_names_file_and_list(tmp_path, words, problem):
+    with pytest.raises(PolicyError) as info:
+        load_rules_from(_write(tmp_path, MINIMAL + "\n" + WORDS_INTENT + words))
+    assert "triage.toml" in str(info.value) and problem in str(info.value)
