@@ -38,7 +38,8 @@ SETS = {
     "heldout4": "not tuned on (written after the second family fixes, scored once)",
     "heldout5": "tuned on (written blind after session 13's fixes, scored once, then studied)",
     "heldout6": "tuned on (written after session 14's first family fixes, scored once, then studied)",
-    "heldout7": "not tuned on (written after session 14's second family fixes, scored once)",
+    "heldout7": "tuned on (written after session 14's second family fixes, scored once; its misses fixed by "
+                "family in session 15)",
     "practice8": "tuned on (written by the helper before its fixes, scored once, then tuned on; first "
                  "score, marketplaces in alphabetical order: 8/12 blocked, 7/8 passed; 8/12, 7/8; 9/12, 8/8)",
 }

@@ -49,11 +49,14 @@ UNSPACED_ATS = tuple(w for w in AT_WORDS if not w.isascii())
 _ASCII_NAME = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 # Whether a text may hold a spelled-out dot or at-sign (the detectors' quick pre-check).
 SPELLED_DOT = re.compile(_DOT_WORD)
-SPELLED_AT = re.compile(r"(?:^|[ \t(\[{<])" + _AT_WORD + r"(?=[ \t)\]}>])"
+# (For a yes/no question: each word first, what stands before it checked behind it, so `re`
+# skips to the words' first letters; true exactly where
+# "(?:^|[ \t(\[{<])" + _AT_WORD + "(?=[ \t)\]}>])|" + the unspaced words is.)
+SPELLED_AT = re.compile("|".join(f"{re.escape(w)}(?<![^ \t(\\[{{<]{re.escape(w)})(?=[ \t)\\]}}>])" for w in AT_WORDS)
                         + ("|" + "|".join(UNSPACED_ATS) if UNSPACED_ATS else ""))
 
 # A bracketed dot, a word for "dot", a dot with a space before it, an ideographic full stop.
-_DOT = re.compile(
+_DOT_PLAIN = re.compile(
     r"[(\[{<][ \t]*(?:" + _DOT_WORD[3:-1] + r"|\.)[ \t]*[)\]}>]"
     r"|" + _DOT_WORD + r"(?=[ \t]+[a-z0-9])"
     + ("|(?:" + "|".join(UNSPACED_DOTS) + r")(?=[ \t]*[a-z0-9])" if UNSPACED_DOTS else "") +
@@ -61,6 +64,32 @@ _DOT = re.compile(
     r"|\.(?=[ \t]*[a-z0-9])"
     r"|[\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65](?=[a-z0-9])"   # 。 ｡ · • ∙ ⋅ ‧ ・
 )
+
+
+def _first_char_led(first_chars: str, alternatives: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One regex matching exactly what the alternation of `first + rest` does (in that order),
+    written as a character class of the first characters followed by each rest behind a
+    look-behind for its first: `re` skips straight to those characters instead of trying
+    every alternative at every position of the text (an alternative with "" as its first
+    checks its own first character)."""
+    return re.compile(f"[{first_chars}](?:" + "|".join(f"(?<={first}){rest}" if first else rest
+                                                       for first, rest in alternatives) + ")")
+
+
+def _word_rests(words) -> str:
+    return "(?:" + "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words) + ")"
+
+
+# _DOT_PLAIN, led by its first characters (the same matches: tests/unit/test_detect_links.py).
+_CJK_DOTS = "\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65"
+_DOT = _first_char_led(
+    "(\\[{<." + _CJK_DOTS + re.escape("".join(sorted({w[0] for w in DOT_WORDS}))),
+    [("[(\\[{<]", r"[ \t]*(?:" + _DOT_WORD[3:-1] + r"|\.)[ \t]*[)\]}>]"),
+     ("", _word_rests(DOT_WORDS) + r"(?=[ \t]+[a-z0-9])")]
+    + ([("", _word_rests(UNSPACED_DOTS) + r"(?=[ \t]*[a-z0-9])")] if UNSPACED_DOTS else [])
+    + [("\\.", r"[ \t]+(?=com(?![a-z]))"),
+       ("\\.", r"(?=[ \t]*[a-z0-9])"),
+       ("[" + _CJK_DOTS + "]", r"(?=[a-z0-9])")])
 # A scheme with spaces in it ("https : //", or "h t t p s : / /" once letters are joined).
 _SCHEME = re.compile(r"(?<![a-z])(h[tx]{2}ps?|ftp)[ \t]*:[ \t]*/[ \t]*/[ \t]*")
 # "slash" spelled out, or a slash with spaces around it.

@@ -138,3 +138,19 @@ def test_without_a_marketplace_its_site_is_a_link_like_any_other():
     plain = DETECTORS["link"]
     assert found("amazon.de/returns", plain) == [("amazon.de/returns", "url", "block")]
     assert found("Sold by Amazon.com.", plain) == [("Amazon.com", "bare_domain", "block")]
+
+
+def test_the_first_character_led_dot_pattern_matches_what_the_plain_alternation_does():
+    import random
+
+    from policy.detectors import disguise
+    rng = random.Random(20261202)
+    pieces = list("(){}[]<>. \t\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fbazc0") + list(disguise.DOT_WORDS) + [
+        "com", "comx", "dots", "p", "d"]
+    texts = ["shop (dot) com", "shop[.]com", "www dot shop dot com", "brand. com/help", "arrived. Thanks",
+             "info ドット shop", "250 ml. net weight", "a.b.c", "dotted polkadot"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    spans = lambda rx, t: [(m.start(), m.end(), m.group()) for m in rx.finditer(t)]  # noqa: E731
+    assert any(spans(disguise._DOT, t) for t in texts)
+    for text in texts:
+        assert spans(disguise._DOT, text) == spans(disguise._DOT_PLAIN, text), text

@@ -138,3 +138,21 @@ def test_scanning_around_required_strings_finds_what_a_whole_scan_finds(monkeypa
     windowed = [[f.to_dict() for f in policy.check(t)] for t in texts]
     monkeypatch.setattr(patterns, "SCAN_WHOLE_BELOW", 10**9)
     assert [[f.to_dict() for f in policy.check(t)] for t in texts] == windowed
+
+
+def test_the_sentence_break_patterns_match_what_their_plain_alternations_do():
+    import random
+    import re
+
+    from policy import engine, textview
+    cjk = textview.CJK_CHARS
+    plain_end = re.compile(r"[.!?…]+(?=\s|$)|。+|[!?]+(?=[" + cjk + "])|;|\n")
+    plain_break = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)|[。｡！？]+[」』）]*|[!?]+(?=[" + cjk + "])|[;\n]")
+    rng = random.Random(20261202)
+    pieces = list(".!?…。｡！？;\n\"')]」』） \tab日ア") + ["...", "?!", "\r\n", "\u2028"]
+    texts = ["Hi. Thanks! Really?", "ありがとう！今後とも。", "Done;\nnext...", "He said \"ok.\" Then"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    spans = lambda rx, t: [(m.start(), m.end(), m.group()) for m in rx.finditer(t)]  # noqa: E731
+    for text in texts:
+        assert spans(textview._SENTENCE_END, text) == spans(plain_end, text), text
+        assert spans(engine._SENTENCE_BREAK, text) == spans(plain_break, text), text

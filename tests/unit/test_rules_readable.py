@@ -79,12 +79,12 @@ PATTERN_KEYS = {"patterns", "unless", "near", "first", "second", "between", "joi
                 "product", "order_id", "blocked_paths", "paths"}
 LONG_ALTERNATION = 10  # alternatives in one group: from here on they belong in a [words] list
 # The files still holding long alternations written out in a pattern, and how many: the number
-# may only fall (a file not named here must have none). 2026-12-02: the triage cues' 27 became
-# word lists; the rules files' remain to be done (common/rules.toml grew from 68 to 79 the same day).
+# may only fall (a file not named here must have none). 2026-12-02: the triage cues' 27 and the
+# eBay, Etsy and Walmart rules' 4 became word lists; the other rules files' remain to be done
+# (the same day new rules took common/rules.toml from 68 to 79; de and es went up and back down).
 LONG_ALTERNATIONS_LEFT = {
     "common/rules.toml": 79, "common/it/rules.toml": 17, "common/fr/rules.toml": 13, "common/es/rules.toml": 12,
-    "common/de/rules.toml": 9, "common/ja/rules.toml": 9, "amazon/rules.toml": 6, "ebay/rules.toml": 2,
-    "etsy/rules.toml": 1, "walmart/rules.toml": 1,
+    "common/de/rules.toml": 9, "common/ja/rules.toml": 9, "amazon/rules.toml": 6,
 }
 
 
