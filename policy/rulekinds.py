@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import timedelta
 from itertools import islice
 from typing import ClassVar
@@ -563,6 +564,36 @@ class Spelling(Rule):
 
 
 PAIR_MARGIN = 0.15  # how much more likely two sentences together must be than either alone
+_BLANK = re.compile(r"\{[^{}\s]+\}")
+_TEMPLATE_WORD = re.compile(r"\w{2,}")
+
+
+@lru_cache(maxsize=256)
+def _approved_patterns(body: str) -> tuple[re.Pattern, ...]:
+    """The sentences of a template's body as patterns over the normalised view, each blank a
+    stretch of up to 80 characters within the sentence; a sentence of fewer than three words of
+    its own (a lone "{question}", which the seller writes) is not approved wording."""
+    from .normalize import normalize
+    from .textview import split_sentences
+    view = normalize(body.replace("[[", "").replace("]]", "")).text
+    out = []
+    for start, end in split_sentences(view):
+        sentence = view[start:end].strip()
+        pieces = _BLANK.split(sentence)
+        if len(_TEMPLATE_WORD.findall(" ".join(pieces))) < 3:
+            continue
+        out.append(re.compile(r"[^.!?。]{1,80}?".join(re.escape(p) for p in pieces)))
+    return tuple(out)
+
+
+def _template_sentences(mv: MessageView) -> set[int]:
+    """The sentences of the message that are its template's own wording (blanks filled)."""
+    body = getattr(mv.template, "body", None)
+    if not isinstance(body, str) or not body:
+        return set()
+    patterns = _approved_patterns(body)
+    return {i for i, (s, e) in enumerate(mv.sentences)
+            if any(p.fullmatch(mv.view[s:e].strip()) for p in patterns)}
 
 
 @dataclass
@@ -575,7 +606,9 @@ class Classifier(Rule):
     sentences is alone, or where together they are at least PAIR_MARGIN more likely a violation
     than either alone (the finding then covers both, instead of the one sentence). The model is scored once per check, shared by the rules naming it
     (one per category). A finding of this kind is SUPPLEMENTARY: the engine drops it where a
-    rule of another kind already flags the same words for one of the model's categories."""
+    rule of another kind already flags the same words for one of the model's categories. The
+    sentences of the message's template, as approved (its blanks filled with anything), are not
+    read: the model reads what the seller wrote."""
 
     READS_WORDS = True
     SUPPLEMENTARY = True
@@ -605,7 +638,11 @@ class Classifier(Rule):
         if key not in mv.memo:
             mv.memo[key] = model.readings([mv.view[s:e] for s, e in mv.sentences])
         readings = mv.memo[key]
-        alone = {first: p for first, last, _, p in readings if first == last}
+        approved = _template_sentences(mv)
+        if approved:  # the template's own wording was approved with it: the model reads the rest
+            readings = [r for r in readings if not all(i in approved for i in range(r[0], r[1] + 1))]
+        alone = dict.fromkeys(range(len(mv.sentences)), 0.0)
+        alone.update((first, p) for first, last, _, p in readings if first == last)
         # A pair is read where its sentences together say more than either alone ("Write a
         # review." + "Then you get 10 € back."); a sentence flagged alone is then part of it.
         pairs = {(first, last) for first, last, _, p in readings

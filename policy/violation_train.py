@@ -25,8 +25,8 @@ Threshold (on the probability that a sentence is not clean): measured on the tea
 sets tests/data/amazon_<lang>_*.jsonl, which the model never trains on (the phrase files are
 written apart from them): the lowest candidate at which the model ALONE passes at least
 CLEAN_PASS of their clean messages and at least GENERATED_CLEAN_PASS of the generated held-out
-clean messages, and passes every marketplace's template written in the language (rendered with
-its example values: sellers send them as they stand). metrics.json has both figures and the model-alone recall on those sets.
+clean messages. (The rule does not read a template's own sentences: they were approved with it;
+metrics.json also says how the templates fare when read whole.) metrics.json has both figures and the model-alone recall on those sets.
 """
 from __future__ import annotations
 
@@ -358,8 +358,7 @@ def train(language: str) -> tuple[dict, dict]:
            for name, rows in own_sets(language).items()}
     every_own = [s for scores in own.values() for s in scores]
     templates = [(False, message_reading(model, text)[1]) for text in template_texts(language)]
-    threshold = max(lowest(generated, GENERATED_CLEAN_PASS), lowest(every_own, CLEAN_PASS),
-                    lowest(templates, 1.0))
+    threshold = max(lowest(generated, GENERATED_CLEAN_PASS), lowest(every_own, CLEAN_PASS))
     data["threshold"] = threshold
     metrics = {"language": language, "seed": SEED, "phrases_sha256": book["digest"],
                "families": len(book["families"]), "messages": MESSAGES, "units": len(units),
@@ -369,7 +368,9 @@ def train(language: str) -> tuple[dict, dict]:
                                  f">= {CLEAN_PASS} on tests/data/amazon_{language}_*.jsonl (never trained on) "
                                  f"and >= {GENERATED_CLEAN_PASS} on generated held-out messages",
                "generated_held_out": figures(generated, threshold),
-               "templates_passed": figures(templates, threshold),
+               # read whole, as if not sent from the template: the rule skips a template's own
+               # sentences (rulekinds.Classifier), so these need not all pass
+               "templates_read_whole_passed": figures(templates, threshold),
                "own_sets_model_alone": {name: figures(s, threshold) for name, s in own.items()},
                "own_sets_model_alone_by_threshold": {
                    str(t): figures(every_own, t) for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)}}

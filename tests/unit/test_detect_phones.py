@@ -157,3 +157,21 @@ def test_the_marketplaces_order_ids_are_not_phone_numbers():
     # Amazon's 3-7-7 ID set aside, the number next to it is seen on its own.
     text = "Order 112-1234567-1234567 212-555-0147"
     assert found(text, DETECTORS["phone"]) == [] and found(text) == ["212-555-0147"]
+
+
+def test_the_first_character_led_run_pattern_matches_what_the_plain_one_does():
+    import random
+    import re
+
+    from policy.detectors import phones
+    plain = re.compile(r"(?<![+\-/])(?<![^\W" + phones._CJK + r"])(?<!\d\.)(?:\(\+|\+[ ]?\(?|\(?)\d"
+                       r"[\d\-./() \u2010-\u2015\u30fc]*\d")
+    rng = random.Random(20261202)
+    pieces = list("()+-/. 0123456789a日\n\u2010\u30fc\u0663_x") + ["12", "+4", "(+", "1.", "((", "++"]
+    texts = ["Call +44 (0)20 7946 0958", "電話03-1234-5678", "v1.2.3", "(+1) 415-555-0132", "a1 2 3"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(20_000)]
+    spans = lambda rx, t, *w: [m.span() for m in rx.finditer(t, *w)]  # noqa: E731
+    assert any(spans(phones._RUN, t) for t in texts)
+    for text in texts:
+        assert spans(phones._RUN, text) == spans(plain, text), text
+        assert spans(phones._RUN, text, 1, len(text) - 1) == spans(plain, text, 1, len(text) - 1), text

@@ -31,6 +31,11 @@ FRESH_VIOLATING = {
         ("Die Restzahlung bitte direkt an mich per Paypal senden.", "external_contact"),
         ("Tipp von uns: das passende Kissen dazu ist gerade reduziert.", "promotional"),
     ],
+    "fr": [
+        ("Pour nous, tout ce qui n'est pas cinq étoiles est un échec, pensez-y en nous évaluant.",
+         "review_manipulation"),
+        ("Vous êtes vraiment le client le plus bête qu'on ait eu.", "sensitive"),
+    ],
 }
 FRESH_CLEAN = {
     "de": [
@@ -41,6 +46,12 @@ FRESH_CLEAN = {
         "Wir schicken Ihnen kostenlos ein neues Ladekabel zu.",
         "Vielen Dank für Ihre Bestellung, das Paket ist heute an DHL gegangen.",
         "Der Kaufbetrag ist Ihnen gestern gutgeschrieben worden. Eine Bewertung ist natürlich freiwillig.",
+    ],
+    "fr": [
+        "Le remboursement a été lancé aujourd'hui.",
+        "Un avis sincère nous ferait plaisir.",
+        "Nous comprenons votre colère, mais le colis a bien été livré selon La Poste.",
+        "Le montant vous a été recrédité hier. Laisser un avis reste bien sûr facultatif.",
     ],
 }
 
@@ -77,9 +88,11 @@ def test_the_model_does_not_repeat_what_a_hand_rule_flags():
 def test_the_models_run_only_on_messages_in_their_language():
     pol = load_policy("amazon")
     assert not [r for r in pol.rules_for("en") if r.kind == "classifier"]
-    for language in LANGUAGES:
+    wired = [lang for lang in LANGUAGES if any(r.kind == "classifier" for r in pol.rules_for(lang))]
+    assert {"de", "fr"} <= set(wired)
+    for language in wired:
         own = [r for r in pol.rules_for(language) if r.kind == "classifier"]
-        assert own and all(r.language == language for r in own)
+        assert len(own) == 5 and all(r.language == language for r in own)
         assert {r.options["model"].language for r in own} == {language}
 
 
