@@ -14,23 +14,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from policy.patterns import alternation_sizes  # noqa: E402
-
-PATTERN_KEYS = {"patterns", "unless", "near", "first", "second", "between", "joins", "only", "ignore", "find",
-                "product", "order_id", "blocked_paths", "paths"}
-
-
-def _patterns(value, key: str = ""):
-    if isinstance(value, str):
-        if key in PATTERN_KEYS:
-            yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _patterns(item, key)
-    elif isinstance(value, dict):
-        for k, item in value.items():
-            if k not in ("words", "examples", "context"):
-                yield from _patterns(item, k if k in PATTERN_KEYS or key not in PATTERN_KEYS else key)
+from policy.patterns import alternation_sizes, patterns_in  # noqa: E402
 
 
 def measure(path: Path) -> dict:
@@ -41,7 +25,7 @@ def measure(path: Path) -> dict:
             "longest": max((len(l) for l in lines), default=0),
             "lookbehinds": text.count("(?<!") + text.count("(?<="),
             "lookaheads": text.count("(?!") + text.count("(?="),
-            "long_alternations": sum(n >= 10 for p in _patterns(tomllib.loads(path.read_text(encoding="utf-8")))
+            "long_alternations": sum(n >= 10 for p in patterns_in(tomllib.loads(path.read_text(encoding="utf-8")))
                                      for n in alternation_sizes(p))}
 
 

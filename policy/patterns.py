@@ -892,6 +892,25 @@ def compile_plain(pattern: str) -> re.Pattern:
         raise PatternError(f"pattern {pattern!r} is not linear-time safe: {problem}")
     return compiled
 
+# Where a pattern lives in a policy file: these keys hold patterns (or lists of them).
+PATTERN_KEYS = frozenset({"patterns", "unless", "near", "first", "second", "between", "joins", "only", "ignore",
+                          "find", "product", "order_id", "blocked_paths", "paths"})
+
+
+def patterns_in(value, key: str = ""):
+    """Every pattern string in a parsed policy file (word lists, examples and context left out),
+    for the readability report and its test: one walk, so the two count the same things."""
+    if isinstance(value, str):
+        if key in PATTERN_KEYS:
+            yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from patterns_in(item, key)
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            if k not in ("words", "examples", "context"):
+                yield from patterns_in(item, k if k in PATTERN_KEYS or key not in PATTERN_KEYS else key)
+
 
 def alternation_sizes(pattern: str) -> list[int]:
     """How many alternatives each group of `pattern` (and the pattern itself) holds, written

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from policy.marketplace import POLICY_ROOT
-from policy.patterns import _split_branches as split_branches, alternation_sizes, unfold
+from policy.patterns import _split_branches as split_branches, alternation_sizes, patterns_in, unfold
 from policy.policyfile import read_toml
 
 # The one list of the files this test covers: every policy TOML file, wherever it is.
@@ -74,9 +74,6 @@ def test_every_look_behind_says_what_it_protects_against(path):
     assert not missing, f"{_name(path)}: look-behinds without a comment above their entry: lines {missing}"
 
 
-# Where a pattern lives in a policy file: these keys hold patterns (or lists of them).
-PATTERN_KEYS = {"patterns", "unless", "near", "first", "second", "between", "joins", "only", "ignore", "find",
-                "product", "order_id", "blocked_paths", "paths"}
 LONG_ALTERNATION = 10  # alternatives in one group: from here on they belong in a [words] list
 # The files still holding long alternations written out in a pattern, and how many: the number
 # may only fall (a file not named here must have none). 2026-12-02: the triage cues' 27 and the
@@ -88,21 +85,8 @@ LONG_ALTERNATIONS_LEFT = {
 }
 
 
-def _patterns(value, key: str = ""):
-    if isinstance(value, str):
-        if key in PATTERN_KEYS:
-            yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _patterns(item, key)
-    elif isinstance(value, dict):
-        for k, item in value.items():
-            if k != "words" and k not in ("examples", "context"):
-                yield from _patterns(item, k if k in PATTERN_KEYS or key not in PATTERN_KEYS else key)
-
-
 def _long_alternations(path: Path) -> int:
-    return sum(size >= LONG_ALTERNATION for p in _patterns(read_toml(path, "policy file"))
+    return sum(size >= LONG_ALTERNATION for p in patterns_in(read_toml(path, "policy file"))
                for size in alternation_sizes(p))
 
 
