@@ -42,8 +42,8 @@ SETS = {
                 "family in session 15)",
     "practice8": "tuned on (written by the helper before its fixes, scored once, then tuned on; first "
                  "score, marketplaces in alphabetical order: 8/12 blocked, 7/8 passed; 8/12, 7/8; 9/12, 8/8)",
-    "blind8": "not tuned on (written blind by a helper who read no rules and no sets, session 15; "
-              "scored once at the end of the session)",
+    "blind8": "tuned on (written blind by a helper who read no rules and no sets, session 15; scored "
+              "once (first score in benchmarks/README.md), then its misses fixed by family in session 15)",
 }
 TARGET = 0.95  # blocked share of violating messages, passed share of clean ones
 
