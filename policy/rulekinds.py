@@ -604,8 +604,8 @@ class Classifier(Rule):
     least `threshold` (default: the one the trainer chose, in the artefact) and whose most likely
     category is the rule's own is a finding over that sentence; a pair is one where neither of its
     sentences is alone, or where together they are at least PAIR_MARGIN more likely a violation
-    than either alone (the finding then covers both, instead of the one sentence). The model is scored once per check, shared by the rules naming it
-    (one per category). A finding of this kind is SUPPLEMENTARY: the engine drops it where a
+    than either alone (the finding then covers both, instead of the one sentence). The model is
+    scored once per check, shared by the rules naming it (one per category). A finding of this kind is SUPPLEMENTARY: the engine drops it where a
     rule of another kind already flags the same words for one of the model's categories. The
     sentences of the message's template, as approved (its blanks filled with anything), are not
     read: the model reads what the seller wrote."""
@@ -635,12 +635,13 @@ class Classifier(Rule):
         threshold = self.options.get("threshold")
         threshold = model.threshold if threshold is None else threshold
         key = ("classifier", id(model))
-        if key not in mv.memo:
-            mv.memo[key] = model.readings([mv.view[s:e] for s, e in mv.sentences])
+        if key not in mv.memo:  # once per check, shared by the model's rules (one per category)
+            readings = model.readings([mv.view[s:e] for s, e in mv.sentences])
+            approved = _template_sentences(mv)
+            if approved:  # the template's own wording was approved with it: the model reads the rest
+                readings = [r for r in readings if not all(i in approved for i in range(r[0], r[1] + 1))]
+            mv.memo[key] = readings
         readings = mv.memo[key]
-        approved = _template_sentences(mv)
-        if approved:  # the template's own wording was approved with it: the model reads the rest
-            readings = [r for r in readings if not all(i in approved for i in range(r[0], r[1] + 1))]
         alone = dict.fromkeys(range(len(mv.sentences)), 0.0)
         alone.update((first, p) for first, last, _, p in readings if first == last)
         # A pair is read where its sentences together say more than either alone ("Write a
