@@ -368,8 +368,12 @@ def _fewest(hints, positions: dict[str, list[int]]) -> tuple[frozenset[str], lis
     """The required set that occurs least often, with its start positions (every match
     holds one of its strings, so scanning around those positions finds every match)."""
     best, best_group = None, hints[0]
+    # Only the strings the scan found can have positions (every non-empty required string is
+    # one it scans for): a word list of fifty strings costs a set intersection, not fifty look-ups.
+    present = getattr(positions, "present", None)
     for group in hints:
-        starts = [i for h in group for i in positions[h]]
+        found = group if present is None or "" in group else group.intersection(present)
+        starts = [i for h in found for i in positions[h]]
         if best is None or len(starts) < len(best):
             best, best_group = starts, group
             if len(best) <= 1:
