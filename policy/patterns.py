@@ -368,8 +368,12 @@ def _fewest(hints, positions: dict[str, list[int]]) -> tuple[frozenset[str], lis
     """The required set that occurs least often, with its start positions (every match
     holds one of its strings, so scanning around those positions finds every match)."""
     best, best_group = None, hints[0]
+    # Only the strings the scan found can have positions (every non-empty required string is
+    # one it scans for): a word list of fifty strings costs a set intersection, not fifty look-ups.
+    present = getattr(positions, "present", None)
     for group in hints:
-        starts = [i for h in group for i in positions[h]]
+        found = group if present is None or "" in group else group.intersection(present)
+        starts = [i for h in found for i in positions[h]]
         if best is None or len(starts) < len(best):
             best, best_group = starts, group
             if len(best) <= 1:
@@ -573,6 +577,9 @@ class HintIndex:
             c.index = self
             c._keys = [ids.setdefault(r.pattern, len(ids)) for r, _ in c.parts]
             c._key_set = frozenset(c._keys)
+            c._at = {}  # key -> the indices of the parts with it (a pattern may recur)
+            for n, key in enumerate(c._keys):
+                c._at.setdefault(key, []).append(n)
             for key, (_, hints) in zip(c._keys, c.parts):
                 if not hints:
                     self._always.add(key)
@@ -581,7 +588,11 @@ class HintIndex:
                     by_first.setdefault(h, set()).add(key)
                 if len(hints) > 1:
                     self._rest[key] = hints[1:]
-        self._by_first = {h: frozenset(keys) for h, keys in by_first.items()}
+        # string -> the parts it makes possible alone, and those that need more sets as well
+        self._by_first = {h: frozenset(k for k in keys if k not in self._rest) for h, keys in by_first.items()}
+        self._by_first = {h: keys for h, keys in self._by_first.items() if keys}
+        self._by_first_rest = {h: frozenset(k for k in keys if k in self._rest) for h, keys in by_first.items()}
+        self._by_first_rest = {h: keys for h, keys in self._by_first_rest.items() if keys}
 
     def found(self, text: str, memo: dict) -> TextScan:
         """The scan of `text`, computed once per text (per check)."""
@@ -589,11 +600,15 @@ class HintIndex:
         if cached is not None and cached.text is text:
             return cached
         present = self.scan.present(text)
-        by_first = self._by_first
-        first = set(self._always).union(*[by_first[h] for h in present if h in by_first])
-        rest = self._rest
-        candidates = {key for key in first
-                      if key not in rest or all(not group.isdisjoint(present) for group in rest[key])}
+        by_first, by_first_rest, rest = self._by_first, self._by_first_rest, self._rest
+        candidates = set(self._always).union(*[by_first[h] for h in present if h in by_first])
+        # (A loop, not all() over a generator: this runs for ~300 parts per check.)
+        for key in set().union(*[by_first_rest[h] for h in present if h in by_first_rest]):
+            for group in rest[key]:
+                if group.isdisjoint(present):
+                    break
+            else:
+                candidates.add(key)
         found = memo[_FOUND] = TextScan(text, present, Positions(text, present, self.scan.known), candidates)
         return found
 
@@ -607,7 +622,7 @@ class Compiled:
     instead of trying every position.
     """
 
-    __slots__ = ("parts", "pattern", "index", "_keys", "_key_set", "starts", "_firsts")
+    __slots__ = ("parts", "pattern", "index", "_keys", "_key_set", "_at", "starts", "_firsts")
 
     def __init__(self, parts: list[tuple[re.Pattern, tuple[frozenset[str], ...]]]):
         self.parts = parts
@@ -619,6 +634,7 @@ class Compiled:
         self.index: HintIndex | None = None
         self._keys = [("part", r.pattern) for r, _ in parts]
         self._key_set = frozenset()
+        self._at: dict = {}
 
     @staticmethod
     def _possible(hints, text: str, pos: int, end: int) -> bool:
@@ -662,10 +678,8 @@ class Compiled:
             scanned = memo.get(_SCANNED)
             if scanned is None:
                 scanned = memo[_SCANNED] = {}
-            candidates = scan.candidates if scan is not None else None
-            for (regex, hints), key, first in zip(self.parts, self._keys, self.starts):
-                if candidates is not None and key not in candidates:
-                    continue  # cannot match: nothing to scan or remember
+            for n in self._tried(scan):
+                (regex, hints), key, first = self.parts[n], self._keys[n], self.starts[n]
                 matches = scanned.get(key)
                 if matches is None:
                     if scan is not None:
@@ -688,6 +702,20 @@ class Compiled:
             found.sort(key=lambda m: (m.start(), -m.end()))
         return iter(found)
 
+    def _tried(self, scan: "TextScan | None"):
+        """Indices, in order, of the parts that may match: with a scan, only its candidates
+        (a set intersection in C, where a loop over a policy's ~2,000 parts asking each
+        whether it is one was a Python step per part per check)."""
+        if scan is None:
+            return range(len(self.parts))
+        hit = self._key_set.intersection(scan.candidates)
+        if len(hit) == len(self._key_set):
+            return range(len(self.parts))
+        at = self._at
+        if len(hit) == 1:
+            return at[next(iter(hit))]
+        return sorted(n for key in hit for n in at[key])
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None, memo: dict | None = None):
         """The earliest match of any part within text[pos:endpos] (of two at one place, the
         earlier part's). With `memo` (a per-text dict), parts whose required strings are
@@ -702,11 +730,9 @@ class Compiled:
             if self._key_set.isdisjoint(scan.candidates):
                 return None
             positions = scan.positions
-        for (regex, hints), first, key in zip(self.parts, self.starts, self._keys):
-            if scan is not None:
-                if key not in scan.candidates:
-                    continue
-            elif not (short or self._possible(hints, text, pos, end)):
+        for n in self._tried(scan):
+            (regex, hints), first = self.parts[n], self.starts[n]
+            if scan is None and not (short or self._possible(hints, text, pos, end)):
                 continue
             at = _start_positions(first, positions, text, memo) if first and scan is not None else None
             if at is not None:

@@ -35,10 +35,14 @@ from .domains import AMBIGUOUS_TLDS, CLASSIC_TLDS, SHOP_TLDS, SHORTENERS, split_
 _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5b-\uff9f"
 _URL_CHARS = r"[^\s<>\"'`\\{}|^" + _CJK + "]"
 # ("hxxps://" is the defanged spelling people use to slip a link past filters.)
-_SCHEME_URL = re.compile(rf"(?<![a-z0-9])(?:h[tx]{{2}}ps?|ftp)://{_URL_CHARS}+")
+# (Both written with their first character first and what must not stand before it checked
+# behind that character: `re` then skips to candidate characters instead of trying the
+# look-behinds at every position. The same matches as
+# (?<![a-z0-9])(?:h[tx]{2}ps?|ftp)://... and (?<![@.\-])(?<![^\W<CJK>])[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+...)
+_SCHEME_URL = re.compile(rf"[hf](?<![a-z0-9].)(?:(?<=h)[tx]{{2}}ps?|(?<=f)tp)://{_URL_CHARS}+")
 _DOTTED = re.compile(
-    r"(?<![@.\-])(?<![^\W" + _CJK + "])"  # a word character before it, but not a Chinese or Japanese one
-    r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)+"
+    r"[a-z0-9_\-](?<![@.\-].)(?<![^\W" + _CJK + "].)"  # a word character before it, but not a Chinese or Japanese one
+    r"[a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+"
     rf"(?:[/?#]{_URL_CHARS}*)?"
 )
 _ANY_DOT = re.compile(r"[.\u3002\uff61\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65]|dot")
