@@ -44,6 +44,9 @@ SETS = {
                  "score, marketplaces in alphabetical order: 8/12 blocked, 7/8 passed; 8/12, 7/8; 9/12, 8/8)",
     "blind8": "tuned on (written blind by a helper who read no rules and no sets, session 15; scored "
               "once (first score in benchmarks/README.md), then its misses fixed by family in session 15)",
+    "practice9": "tuned on (written blind by someone who never saw the rules, session 16; scored once, then "
+                 "tuned on; first score, marketplaces in alphabetical order: 16/20 blocked, 19/20 passed; "
+                 "15/20, 20/20; 16/20, 19/20)",
 }
 TARGET = 0.95  # blocked share of violating messages, passed share of clean ones
 

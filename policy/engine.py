@@ -388,8 +388,9 @@ def with_removal_span(text: str, f: Finding, sentences: "_Sentences | None" = No
 
 def _widen_removals(text: str, findings: list[Finding]) -> list[Finding]:
     """with_removal_span for each; two of one category that now take out the same stretch
-    (two contact phrases of one sentence) are one fix."""
-    out, seen = [], set()
+    (two contact phrases of one sentence) are one fix, the blocking one when either blocks
+    (a warned pointer to a listing and a blocked sell-out push in one sentence still block)."""
+    out, seen = [], {}
     sentences = None
     for f in findings:
         if sentences is None and f.category in SENTENCE_CATEGORIES and f.replacements == ("",):
@@ -397,9 +398,12 @@ def _widen_removals(text: str, findings: list[Finding]) -> list[Finding]:
         f = with_removal_span(text, f, sentences)
         key = (f.category, f.start, f.end) if f.replacements == ("",) else None
         if key is not None and key in seen:
+            i = seen[key]
+            if f.severity == "block" and out[i].severity != "block":
+                out[i] = f
             continue
         if key is not None:
-            seen.add(key)
+            seen[key] = len(out)
         out.append(f)
     out.sort(key=lambda f: (f.start, f.end, f.category))
     return out
