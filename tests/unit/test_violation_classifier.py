@@ -36,6 +36,12 @@ FRESH_VIOLATING = {
          "review_manipulation"),
         ("Vous êtes vraiment le client le plus bête qu'on ait eu.", "sensitive"),
     ],
+    "it": [
+        ("Le facciamo avere un buono da 15 euro quando ci manda il link della recensione.", "inducement"),
+        ("Prima di recensire, se c'è qualcosa che non va ci contatti.", "review_manipulation"),
+        ("Trova anche le nostre nuove borracce termiche, appena arrivate.", "promotional"),
+        ("Lei non capisce niente di elettronica.", "sensitive"),
+    ],
 }
 FRESH_CLEAN = {
     "de": [
@@ -52,6 +58,12 @@ FRESH_CLEAN = {
         "Un avis sincère nous ferait plaisir.",
         "Nous comprenons votre colère, mais le colis a bien été livré selon La Poste.",
         "Le montant vous a été recrédité hier. Laisser un avis reste bien sûr facultatif.",
+    ],
+    "it": [  # neutral review requests: allowed, and blocked at 0.90 by the session-15 model
+        "Gentile cliente, quando avrà montato la libreria, ci farebbe piacere conoscere il suo parere.",
+        "Ehi, grazie per l'ordine! Lasciaci pure una recensione quando hai tempo.",
+        "Il rimborso è già stato accreditato e non è collegato ad alcuna recensione.",
+        "Il buono del 5% che compare sotto il prezzo è una promozione di Amazon.",
     ],
 }
 
