@@ -267,15 +267,7 @@ def detect_language(text: str, facts, template=None, requested: str | None = AUT
     requested, else the template's, else the marketplace's default)."""
     template_language = getattr(template, "language", None)  # templates written per language
     expected = parse_language(requested) or template_language or facts.default_language
-    return _detected(displayed(text), expected)  # read as shown: a reversed run is not a language
-
-
-@lru_cache(maxsize=2048)
-def _detected(text: str, expected: str) -> Detection:
-    """detect(), remembered per text: a check asked again about the same text (another template
-    or context chosen, the live check of an unchanged draft) does not read it again. (_scores
-    remembers only the detector's part; the views and function-word counts cost as much again.)"""
-    return detect(text, expected)
+    return detect(displayed(text), expected)  # read as shown: a reversed run is not a language
 
 
 def check_language(text: str, findings: list[Finding], facts, template=None,
